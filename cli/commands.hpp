@@ -1,0 +1,46 @@
+// The CLI's commands. Each registers itself on the CLI11 app; running one sets
+// Context::status (the exit status).
+#pragma once
+
+#include <claimdb/claimdb.hpp>
+
+#include <functional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace claimdb::cli {
+
+// Exit statuses (documented in `claimdb --help` and docs/cli.md).
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_check_failed = 1;
+inline constexpr int exit_usage = 2;
+inline constexpr int exit_bad_input = 3;
+inline constexpr int exit_io = 4;
+inline constexpr int exit_refused = 5;
+inline constexpr int exit_busy = 6;
+inline constexpr int exit_internal = 70;
+
+struct Context {
+  std::string db_path = "claims.db";  // --db, $CLAIMDB_DB or the default
+  int status = exit_ok;               // exit status of the command that ran
+};
+
+// The exit status for an error code.
+int exit_status(ErrorCode code);
+
+// Runs body, printing any claimdb::Error as "claimdb: error: ..." on stderr
+// and setting the exit status.
+void run(Context& context, const std::function<void()>& body);
+
+// Opens the context's database for reading (it must exist) or writing.
+Database open_for_reading(const Context& context);
+Database open_for_writing(const Context& context);
+
+void register_commands(CLI::App& app, Context& context);
+void register_data_commands(CLI::App& app, Context& context);   // init, import, export
+void register_report_commands(CLI::App& app, Context& context); // stats, check, claims
+
+}  // namespace claimdb::cli

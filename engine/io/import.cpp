@@ -1,0 +1,302 @@
+// Importing JSON documents and JSON Lines, all files of one call in one
+// transaction.
+#include <claimdb/io.hpp>
+
+#include "io/order.hpp"
+#include "io/records.hpp"
+#include "storage/store.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace claimdb {
+
+namespace {
+
+using io::Json;
+using io::RecordKind;
+
+// Line and column (1-based) of a byte offset in text.
+std::pair<std::int64_t, std::int64_t> line_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::int64_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+// Re-throws a record's error with the file, line and path of the record.
+[[noreturn]] void relocate(const Error& e, const std::string& file, std::int64_t line,
+                           const std::string& record_path) {
+  Location where = e.location();
+  where.file = file;
+  if (line > 0) where.line = line;
+  std::string inner = where.json_path;
+  if (inner.empty() && !where.field.empty()) inner = "/" + where.field;
+  where.json_path = record_path + inner;
+  if (where.json_path.empty()) where.json_path = "/";
+  throw Error(e.code(), e.message(), where);
+}
+
+// Strips the nlohmann prefix ("[json.exception.parse_error.101] parse error at
+// line 1, column 5: ") down to the reason.
+std::string parse_reason(const std::string& what) {
+  auto colon = what.find(": ");
+  if (colon != std::string::npos) return what.substr(colon + 2);
+  auto bracket = what.find("] ");
+  return bracket == std::string::npos ? what : what.substr(bracket + 2);
+}
+
+class Importer {
+ public:
+  Importer(Database& db, const ImportOptions& options)
+      : store_(db.store()), options_(options) {}
+
+  void add_record(RecordKind kind, const Json& j, std::string_view skip) {
+    switch (kind) {
+      case RecordKind::source: store_.insert(io::decode_source(j, skip)); ++summary.sources; break;
+      case RecordKind::entity: store_.insert(io::decode_entity(j, skip)); ++summary.entities; break;
+      case RecordKind::property: store_.insert(io::decode_property(j, skip)); ++summary.properties; break;
+      case RecordKind::report: store_.insert(io::decode_report(j, skip)); ++summary.reports; break;
+      case RecordKind::claim: store_.insert(io::decode_claim(j, skip)); ++summary.claims; break;
+      case RecordKind::link: {
+        Link l = io::decode_link(j, skip);
+        if (l.origin == "detector")
+          throw Error(ErrorCode::bad_input,
+                      "origin 'detector' is reserved for claimdb's conflict detector",
+                      Location{.json_path = "/origin", .field = "origin"});
+        store_.insert(l);
+        ++summary.links;
+        break;
+      }
+      case RecordKind::review: store_.insert(io::decode_review(j, skip)); ++summary.reviews; break;
+      case RecordKind::retraction: store_.insert(io::decode_retraction(j, skip)); ++summary.retractions; break;
+    }
+  }
+
+  void document(const std::string& text, const std::string& name) {
+    Json doc;
+    try {
+      doc = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+      auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
+      throw Error(ErrorCode::bad_input, "malformed JSON: " + parse_reason(e.what()),
+                  Location{.file = name, .line = line, .column = column});
+    } catch (const Json::exception& e) {  // e.g. a number too large for a double
+      throw Error(ErrorCode::bad_input, "malformed JSON: " + parse_reason(e.what()),
+                  Location{.file = name});
+    }
+    if (!doc.is_object())
+      throw Error(ErrorCode::bad_input, "a claimdb document must be a JSON object",
+                  Location{.file = name, .json_path = "/"});
+    for (const auto& [key, value] : doc.items()) {
+      if (key == "format") {
+        if (value != "claimdb")
+          throw Error(ErrorCode::bad_input, "format must be \"claimdb\"",
+                      Location{.file = name, .json_path = "/format", .field = "format"});
+      } else if (key == "version") {
+        if (!value.is_number_integer() || value.get<std::int64_t>() != json_format_version)
+          throw Error(ErrorCode::bad_input,
+                      "unsupported format version " + value.dump() + " (this claimdb reads version " +
+                          std::to_string(json_format_version) + ")",
+                      Location{.file = name, .json_path = "/version", .field = "version"});
+      } else {
+        bool known = false;
+        for (int k = 0; k <= int(RecordKind::retraction); ++k) known = known || key == io::plural(RecordKind(k));
+        if (!known)
+          throw Error(ErrorCode::bad_input, "unknown member '" + key + "' in a claimdb document",
+                      Location{.file = name, .json_path = "/" + key, .field = key});
+        if (!value.is_array() && !value.is_null())
+          throw Error(ErrorCode::bad_input, "member '" + key + "' must be an array",
+                      Location{.file = name, .json_path = "/" + key, .field = key});
+      }
+    }
+    for (int k = 0; k <= int(RecordKind::retraction); ++k) {
+      const auto kind = RecordKind(k);
+      auto it = doc.find(io::plural(kind));
+      if (it == doc.end() || it->is_null()) continue;
+      const std::string base = std::string("/") + io::plural(kind) + "/";
+      std::vector<std::size_t> order;
+      try {
+        order = io::reference_order(kind, *it);
+      } catch (const Error& e) {
+        relocate(e, name, 0, "");
+      }
+      for (std::size_t index : order) {
+        try {
+          add_record(kind, (*it)[index], {});
+        } catch (const Error& e) {
+          relocate(e, name, 0, base + std::to_string(index));
+        }
+      }
+    }
+  }
+
+  void lines(std::istream& in, const std::string& name, std::int64_t total) {
+    std::string line;
+    std::int64_t number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      bytes_done_ += static_cast<std::int64_t>(line.size()) + 1;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      Json j;
+      try {
+        j = Json::parse(line);
+      } catch (const Json::parse_error& e) {
+        throw Error(ErrorCode::bad_input, "malformed JSON: " + parse_reason(e.what()),
+                    Location{.file = name, .line = number, .column = std::int64_t(e.byte)});
+      } catch (const Json::exception& e) {  // e.g. a number too large for a double
+        throw Error(ErrorCode::bad_input, "malformed JSON: " + parse_reason(e.what()),
+                    Location{.file = name, .line = number});
+      }
+      try {
+        if (!j.is_object()) throw Error(ErrorCode::bad_input, "each line must be a JSON object");
+        auto tag = j.find("record");
+        if (tag == j.end() || !tag->is_string())
+          throw Error(ErrorCode::bad_input, "missing required field 'record' (source, claim, ...)",
+                      Location{.json_path = "/record", .field = "record"});
+        const std::string record = tag->get<std::string>();
+        if (record == "header") {
+          check_header(j);
+        } else {
+          auto kind = io::record_kind(record);
+          if (!kind)
+            throw Error(ErrorCode::bad_input, "unknown record kind '" + record.substr(0, 40) + "'",
+                        Location{.json_path = "/record", .field = "record"});
+          add_record(*kind, j, "record");
+        }
+      } catch (const Error& e) {
+        relocate(e, name, number, "");
+      }
+      if (options_.progress && (number & 0x3fff) == 0) options_.progress(bytes_done_, total);
+    }
+    if (in.bad())
+      throw Error(ErrorCode::io, "read error", Location{.file = name, .line = number});
+  }
+
+  ImportSummary summary;
+  std::int64_t bytes_done_ = 0;
+
+ private:
+  void check_header(const Json& j) {
+    for (const auto& [key, value] : j.items()) {
+      if (key == "record") continue;
+      if (key == "format" && value == "claimdb") continue;
+      if (key == "version" && value.is_number_integer() && value.get<std::int64_t>() == json_format_version)
+        continue;
+      throw Error(ErrorCode::bad_input, "unsupported header field '" + key + "': " + value.dump(),
+                  Location{.json_path = "/" + key, .field = key});
+    }
+  }
+
+  detail::Store& store_;
+  const ImportOptions& options_;
+};
+
+bool is_json_lines_name(const std::string& path) {
+  auto ext = std::filesystem::path(path).extension().string();
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+
+// Standard input: JSON Lines when the first line is a complete object with "record".
+bool sniff_json_lines(const std::string& text) {
+  auto end = text.find('\n');
+  std::string first = text.substr(0, end);
+  try {
+    auto j = Json::parse(first);
+    return j.is_object() && j.contains("record") && end != std::string::npos;
+  } catch (const Json::parse_error&) {
+    return false;
+  }
+}
+
+std::string read_all(std::istream& in) {
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+template <typename Body>
+ImportSummary transactional(Database& db, const ImportOptions& options, Body&& body) {
+  const auto start = std::chrono::steady_clock::now();
+  detail::Store& store = db.store();
+  Importer importer(db, options);
+  try {
+    store.begin();
+    body(importer);
+    store.commit();
+  } catch (const Error&) {
+    store.rollback();
+    throw;
+  } catch (const std::exception& e) {
+    store.rollback();
+    detail::rethrow_sqlite(e, "import failed");
+  }
+  importer.summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return importer.summary;
+}
+
+}  // namespace
+
+ImportSummary import_files(Database& db, const std::vector<std::string>& paths,
+                           const ImportOptions& options) {
+  std::int64_t total = 0;
+  for (const auto& path : paths) {
+    if (path == "-") continue;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+      throw Error(ErrorCode::io, "is a directory, not a file", Location{.file = path});
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw Error(ErrorCode::io, "cannot read file: " + ec.message(), Location{.file = path});
+    total += static_cast<std::int64_t>(size);
+  }
+  return transactional(db, options, [&](Importer& importer) {
+    for (const auto& path : paths) {
+      if (path == "-") {
+        std::string text = read_all(std::cin);
+        if (sniff_json_lines(text)) {
+          std::istringstream in(text);
+          importer.lines(in, "<stdin>", total);
+        } else {
+          importer.document(text, "<stdin>");
+        }
+        continue;
+      }
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw Error(ErrorCode::io, "cannot open file for reading", Location{.file = path});
+      if (is_json_lines_name(path)) {
+        importer.lines(in, path, total);
+      } else {
+        std::string text = read_all(in);
+        if (in.bad()) throw Error(ErrorCode::io, "read error", Location{.file = path});
+        importer.document(text, path);
+        importer.bytes_done_ += static_cast<std::int64_t>(text.size());
+      }
+      if (options.progress) options.progress(importer.bytes_done_, total);
+    }
+  });
+}
+
+ImportSummary import_text(Database& db, const std::string& text, const std::string& name,
+                          bool json_lines, const ImportOptions& options) {
+  return transactional(db, options, [&](Importer& importer) {
+    if (json_lines) {
+      std::istringstream in(text);
+      importer.lines(in, name, static_cast<std::int64_t>(text.size()));
+    } else {
+      importer.document(text, name);
+    }
+  });
+}
+
+}  // namespace claimdb

@@ -1,0 +1,271 @@
+// Opening, configuring and migrating the SQLite file; transactions; stats
+// and integrity checks.
+#include "storage/store.hpp"
+
+#include "embedded/embedded.hpp"
+#include "model/time.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <string_view>
+
+namespace claimdb::embedded {
+extern const EmbeddedFile migrations[];
+extern const std::size_t migrations_count;
+}  // namespace claimdb::embedded
+
+namespace claimdb::detail {
+
+namespace {
+
+// "ClDb": marks a file as claimdb's in the SQLite header.
+constexpr int application_id = 0x436c4462;
+
+int open_flags(const Options& options) {
+  if (options.read_only) return SQLite::OPEN_READONLY;
+  int flags = SQLite::OPEN_READWRITE;
+  if (options.create_if_missing) flags |= SQLite::OPEN_CREATE;
+  return flags;
+}
+
+int migration_number(std::string_view name) {
+  int number = 0;
+  for (char c : name) {
+    if (c < '0' || c > '9') break;
+    number = number * 10 + (c - '0');
+  }
+  return number;
+}
+
+struct Migration {
+  int version;
+  std::string_view sql;
+};
+
+std::vector<Migration> embedded_migrations() {
+  std::vector<Migration> out;
+  for (std::size_t i = 0; i < embedded::migrations_count; ++i)
+    out.push_back({migration_number(embedded::migrations[i].name),
+                   embedded::migrations[i].contents});
+  std::sort(out.begin(), out.end(),
+            [](const Migration& a, const Migration& b) { return a.version < b.version; });
+  return out;
+}
+
+SQLite::Database open_connection(const std::string& path, const Options& options) {
+  try {
+    return SQLite::Database(path, open_flags(options), 0);
+  } catch (const SQLite::Exception& e) {
+    throw Error(ErrorCode::io, "cannot open database '" + path + "': " + e.what());
+  }
+}
+
+}  // namespace
+
+int latest_version() {
+  auto all = embedded_migrations();
+  return all.empty() ? 0 : all.back().version;
+}
+
+[[noreturn]] void rethrow_sqlite(const std::exception& failure, const std::string& doing) {
+  if (auto* claimdb_error = dynamic_cast<const Error*>(&failure)) throw *claimdb_error;
+  int code = SQLITE_ERROR;
+  if (auto* e = dynamic_cast<const SQLite::Exception*>(&failure)) code = e->getErrorCode();
+  std::string what = doing + ": " + failure.what();
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw Error(ErrorCode::busy,
+                  doing + ": the database is locked by another writer (waited for the busy timeout)");
+    case SQLITE_READONLY: throw Error(ErrorCode::read_only, what);
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT: throw Error(ErrorCode::not_a_database, what);
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL: throw Error(ErrorCode::io, what);
+    default: throw Error(ErrorCode::internal, what);
+  }
+}
+
+Store::Store(const std::string& path, const Options& options)
+    : path_(path),
+      read_only_(options.read_only),
+      db_(open_connection(path, options)),
+      quantity_reader_(&QuantityReader::builtin()) {
+  try {
+    configure(options);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    rethrow_sqlite(e, "cannot open database '" + path + "'");
+  }
+}
+
+Store::~Store() {
+  statements_.clear();
+}
+
+void Store::configure(const Options& options) {
+  sqlite3* h = handle();
+  // Hardening for files we did not write: no writes to the schema through
+  // ordinary SQL, no functions with side effects inside triggers and views,
+  // no extensions.
+  sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+  sqlite3_busy_timeout(h, options.busy_timeout_ms);
+  db_.exec("PRAGMA cell_size_check = ON");
+  db_.exec("PRAGMA foreign_keys = ON");
+
+  // Read the header before changing anything, so a file we refuse stays untouched.
+  const int version = db_.execAndGet("PRAGMA user_version").getInt();
+  const int app_id = db_.execAndGet("PRAGMA application_id").getInt();
+  const int objects = db_.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+  const int latest = latest_version();
+  if (app_id != application_id && objects > 0)
+    throw Error(ErrorCode::not_a_database,
+                "'" + path_ + "' is an SQLite database but not a claimdb database");
+  if (version > latest)
+    throw Error(ErrorCode::schema_too_new,
+                "database '" + path_ + "' has schema version " + std::to_string(version) +
+                    ", newer than this claimdb supports (" + std::to_string(latest) +
+                    "); upgrade claimdb to open it. The file was not changed");
+  if (read_only_) {
+    if (version < latest)
+      throw Error(ErrorCode::read_only,
+                  "database '" + path_ + "' has schema version " + std::to_string(version) +
+                      " and needs upgrading to " + std::to_string(latest) +
+                      ", which a read-only open cannot do");
+    db_.exec("PRAGMA query_only = ON");
+    return;
+  }
+  if (path_ != ":memory:" && !path_.empty()) {
+    db_.exec("PRAGMA journal_mode = WAL");
+    // In WAL mode NORMAL never corrupts the file; a power cut may lose the
+    // last commits, a crashed process never does.
+    db_.exec("PRAGMA synchronous = NORMAL");
+  }
+  if (options.migrate && version < latest) migrate();
+}
+
+void Store::migrate() {
+  int version = db_.execAndGet("PRAGMA user_version").getInt();
+  for (const Migration& m : embedded_migrations()) {
+    if (m.version <= version) continue;
+    begin();
+    try {
+      db_.exec(std::string(m.sql));
+      db_.exec("PRAGMA user_version = " + std::to_string(m.version));
+      db_.exec("PRAGMA application_id = " + std::to_string(application_id));
+      commit();
+    } catch (...) {
+      rollback();
+      throw;
+    }
+    version = m.version;
+  }
+}
+
+int Store::schema_version() {
+  return db_.execAndGet("PRAGMA user_version").getInt();
+}
+
+void Store::begin() {
+  if (read_only_)
+    throw Error(ErrorCode::read_only, "database '" + path_ + "' is open read-only");
+  if (depth_ == 0) {
+    try {
+      db_.exec("BEGIN IMMEDIATE");
+    } catch (const std::exception& e) {
+      rethrow_sqlite(e, "cannot start a write transaction on '" + path_ + "'");
+    }
+    now_ = now_utc();
+  }
+  ++depth_;
+}
+
+void Store::commit() {
+  if (depth_ == 0) return;
+  if (--depth_ > 0) return;
+  try {
+    db_.exec("COMMIT");
+  } catch (const std::exception& e) {
+    rollback();
+    rethrow_sqlite(e, "cannot commit to '" + path_ + "'");
+  }
+}
+
+void Store::rollback() noexcept {
+  if (depth_ == 0) return;
+  depth_ = 0;
+  if (!sqlite3_get_autocommit(handle())) sqlite3_exec(handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  forget_caches();
+}
+
+void Store::forget_caches() noexcept {
+  source_ids_.clear();
+  entity_ids_.clear();
+  property_ids_.clear();
+  report_ids_.clear();
+  property_infos_.clear();
+}
+
+SQLite::Statement& Store::statement(const char* key, const char* sql) {
+  auto it = statements_.find(key);
+  if (it == statements_.end())
+    it = statements_.emplace(key, std::make_unique<SQLite::Statement>(db_, sql)).first;
+  it->second->reset();
+  it->second->clearBindings();
+  return *it->second;
+}
+
+Stats Store::stats() {
+  Stats s;
+  auto count = [&](const char* sql) { return db_.execAndGet(sql).getInt64(); };
+  s.sources = count("SELECT count(*) FROM sources");
+  s.reports = count("SELECT count(*) FROM reports");
+  s.entities = count("SELECT count(*) FROM entities");
+  s.properties = count("SELECT count(*) FROM properties");
+  s.claims = count("SELECT count(*) FROM claims");
+  s.links = count("SELECT count(*) FROM links");
+  s.reviews = count("SELECT count(*) FROM reviews");
+  s.retractions = count("SELECT count(*) FROM retractions");
+  s.supersessions = count("SELECT count(*) FROM claims WHERE supersedes IS NOT NULL");
+  s.schema_version = schema_version();
+  s.file_bytes = count("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
+  return s;
+}
+
+std::vector<CheckFinding> Store::check() {
+  std::vector<CheckFinding> findings;
+  {
+    SQLite::Statement q(db_, "PRAGMA integrity_check");
+    while (q.executeStep()) {
+      std::string row = q.getColumn(0).getString();
+      if (row != "ok") findings.push_back({"error", "integrity: " + row});
+    }
+  }
+  {
+    SQLite::Statement q(db_, "PRAGMA foreign_key_check");
+    while (q.executeStep())
+      findings.push_back({"error", "foreign key: row " + q.getColumn(1).getString() +
+                                       " of table " + q.getColumn(0).getString() +
+                                       " refers to a missing row in " +
+                                       q.getColumn(2).getString()});
+  }
+  const std::int64_t unread = db_.execAndGet(
+      "SELECT count(*) FROM claims c JOIN properties p ON p.id = c.property "
+      "WHERE p.value_type = 'quantity' AND c.has_interval = 0").getInt64();
+  if (unread > 0)
+    findings.push_back({"warning", std::to_string(unread) +
+                                       " quantity claim(s) have a phrase but no interval"});
+  const std::int64_t inverted = db_.execAndGet(
+      "SELECT count(*) FROM claims WHERE lo > hi OR (lo = hi AND (lo_open OR hi_open))").getInt64();
+  if (inverted > 0)
+    findings.push_back({"error", std::to_string(inverted) + " claim(s) have an empty interval"});
+  return findings;
+}
+
+}  // namespace claimdb::detail

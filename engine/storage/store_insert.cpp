@@ -1,0 +1,459 @@
+// Validating and inserting records. All SQL binds user text as parameters.
+#include "storage/store.hpp"
+#include "storage/validate.hpp"
+
+#include "model/text.hpp"
+#include "model/time.hpp"
+#include "model/vocabulary.hpp"
+
+#include <claimdb/quantity.hpp>
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
+#include <cmath>
+
+namespace claimdb::detail {
+
+[[noreturn]] void fail(ErrorCode code, const std::string& message, const char* field) {
+  Location where;
+  if (field) where.field = field;
+  throw Error(code, message, where);
+}
+
+void check_id(const std::string& value, const char* field) {
+  if (value.empty()) fail(ErrorCode::bad_input, std::string("missing required field '") + field + "'", field);
+  if (!valid_utf8(value)) fail(ErrorCode::bad_input, "invalid UTF-8", field);
+  if (!valid_id(value))
+    fail(ErrorCode::bad_input,
+         "invalid id '" + value.substr(0, 80) +
+             "': use 1-200 letters, digits and - _ . : / @, starting with a letter or digit",
+         field);
+}
+
+void check_text(const std::string& value, const char* field, bool required) {
+  if (required && value.empty())
+    fail(ErrorCode::bad_input, std::string("missing required field '") + field + "'", field);
+  if (value.size() > max_text_bytes)
+    fail(ErrorCode::bad_input,
+         "text of " + std::to_string(value.size()) + " bytes exceeds the limit of " +
+             std::to_string(max_text_bytes),
+         field);
+  if (!valid_utf8(value)) fail(ErrorCode::bad_input, "invalid UTF-8", field);
+}
+
+std::string check_time(const std::string& value, const char* field) {
+  if (value.empty()) return {};
+  check_text(value, field);
+  auto canonical = canonical_time(value);
+  if (!canonical)
+    fail(ErrorCode::bad_input,
+         "invalid time '" + value.substr(0, 80) +
+             "' (expected ISO 8601: 2025-12-27 or 2025-12-27T06:30:00Z)",
+         field);
+  return *canonical;
+}
+
+namespace {
+
+// Binds text, or NULL when empty.
+void bind_text(SQLite::Statement& q, int index, const std::string& value) {
+  if (value.empty())
+    q.bind(index);
+  else
+    q.bind(index, value);
+}
+
+void bind_optional(SQLite::Statement& q, int index, std::optional<std::int64_t> value) {
+  if (value)
+    q.bind(index, *value);
+  else
+    q.bind(index);
+}
+
+void check_interval(const Interval& in) {
+  for (auto [value, field] : {std::pair{in.lo, "lo"}, std::pair{in.hi, "hi"}})
+    if (value && !std::isfinite(*value))
+      fail(ErrorCode::bad_input, std::string(field) + " must be a finite number", field);
+  if (in.lo && in.hi) {
+    if (*in.lo > *in.hi)
+      fail(ErrorCode::bad_input,
+           "lo (" + format_interval({in.lo, in.lo, false, false}) + ") is greater than hi (" +
+               format_interval({in.hi, in.hi, false, false}) + ")",
+           "value");
+    if (*in.lo == *in.hi && (in.lo_open || in.hi_open))
+      fail(ErrorCode::bad_input, "the interval is empty: an open end at a single point", "value");
+  }
+  if ((!in.lo && in.lo_open) || (!in.hi && in.hi_open))
+    fail(ErrorCode::bad_input, "an unbounded end cannot be marked open", "value");
+}
+
+}  // namespace
+
+std::string Store::recorded_time(const std::string& given, const char* what) {
+  if (given.empty()) return now_;
+  std::string canonical = check_time(given, "recorded_at");
+  if (canonical > now_)
+    fail(ErrorCode::bad_input,
+         std::string(what) + " recorded_at '" + given + "' is in the future", "recorded_at");
+  return canonical;
+}
+
+void Store::insert_row(SQLite::Statement& q, const char* what, const std::string& id) {
+  try {
+    q.exec();
+  } catch (const SQLite::Exception& e) {
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE ||
+        e.getExtendedErrorCode() == SQLITE_CONSTRAINT_PRIMARYKEY)
+      fail(ErrorCode::duplicate, std::string(what) + " '" + id + "' already exists", "id");
+    rethrow_sqlite(e, std::string("cannot add ") + what + " '" + id + "'");
+  }
+}
+
+RowId Store::insert(const Source& s) {
+  check_id(s.id, "id");
+  check_text(s.name, "name", true);
+  check_text(s.kind, "kind");
+  check_text(s.affiliation, "affiliation");
+  check_text(s.description, "description");
+  auto& q = statement("insert_source",
+                      "INSERT INTO sources(slug, name, kind, affiliation, description, recorded_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?)");
+  q.bind(1, s.id);
+  q.bind(2, s.name);
+  bind_text(q, 3, s.kind);
+  bind_text(q, 4, s.affiliation);
+  bind_text(q, 5, s.description);
+  q.bind(6, recorded_time(s.recorded_at, "source"));
+  insert_row(q, "source", s.id);
+  RowId id = db_.getLastInsertRowid();
+  source_ids_[s.id] = id;
+  return id;
+}
+
+RowId Store::insert(const Entity& e) {
+  check_id(e.id, "id");
+  check_text(e.name, "name", true);
+  check_text(e.kind, "kind");
+  check_text(e.description, "description");
+  std::optional<RowId> part_of;
+  if (!e.part_of.empty()) {
+    if (e.part_of == e.id) fail(ErrorCode::bad_input, "an entity cannot be part of itself", "part_of");
+    part_of = require(entity_ids_, "entity_id", "SELECT id FROM entities WHERE slug = ?", e.part_of,
+                      "entity", "part_of");
+  }
+  for (const auto& alias : e.aliases) check_text(alias, "aliases", true);
+  auto& q = statement("insert_entity",
+                      "INSERT INTO entities(slug, name, kind, part_of, description, recorded_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?)");
+  q.bind(1, e.id);
+  q.bind(2, e.name);
+  bind_text(q, 3, e.kind);
+  bind_optional(q, 4, part_of);
+  bind_text(q, 5, e.description);
+  q.bind(6, recorded_time(e.recorded_at, "entity"));
+  insert_row(q, "entity", e.id);
+  RowId id = db_.getLastInsertRowid();
+  for (std::size_t i = 0; i < e.aliases.size(); ++i) {
+    auto& a = statement("insert_alias",
+                        "INSERT INTO entity_aliases(entity, position, alias) VALUES (?, ?, ?)");
+    a.bind(1, id);
+    a.bind(2, static_cast<std::int64_t>(i));
+    a.bind(3, e.aliases[i]);
+    a.exec();
+  }
+  entity_ids_[e.id] = id;
+  return id;
+}
+
+RowId Store::insert(const Property& p) {
+  check_id(p.id, "id");
+  check_text(p.unit, "unit");
+  check_text(p.description, "description");
+  if (p.value_type != ValueType::quantity && !p.unit.empty())
+    fail(ErrorCode::bad_input, "only quantity properties have a unit", "unit");
+  std::vector<RowId> others;
+  for (const auto& c : p.constraints) {
+    if (!is_relation(c.relation))
+      fail(ErrorCode::bad_input,
+           "unknown relation '" + c.relation.substr(0, 20) + "' (use <=, <, >=, > or =)",
+           "constraints");
+    if (c.other == p.id)
+      fail(ErrorCode::bad_input, "a property cannot be constrained by itself", "constraints");
+    others.push_back(require(property_ids_, "property_id", "SELECT id FROM properties WHERE slug = ?",
+                             c.other, "property", "constraints"));
+  }
+  auto& q = statement("insert_property",
+                      "INSERT INTO properties(slug, value_type, unit, multi_valued, cumulative, "
+                      "description, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, p.id);
+  q.bind(2, to_string(p.value_type));
+  bind_text(q, 3, p.unit);
+  q.bind(4, p.multi_valued ? 1 : 0);
+  q.bind(5, p.cumulative ? 1 : 0);
+  bind_text(q, 6, p.description);
+  q.bind(7, recorded_time(p.recorded_at, "property"));
+  insert_row(q, "property", p.id);
+  RowId id = db_.getLastInsertRowid();
+  for (std::size_t i = 0; i < p.constraints.size(); ++i) {
+    auto& c = statement("insert_constraint",
+                        "INSERT INTO property_constraints(property, position, relation, other) "
+                        "VALUES (?, ?, ?, ?)");
+    c.bind(1, id);
+    c.bind(2, static_cast<std::int64_t>(i));
+    c.bind(3, p.constraints[i].relation);
+    c.bind(4, others[i]);
+    c.exec();
+  }
+  property_ids_[p.id] = id;
+  return id;
+}
+
+RowId Store::insert(const Report& r) {
+  check_id(r.id, "id");
+  check_text(r.title, "title", true);
+  check_text(r.url, "url");
+  check_text(r.text, "text");
+  std::string published = check_time(r.published_at, "published_at");
+  std::optional<RowId> publisher, cites;
+  if (!r.publisher.empty())
+    publisher = require(source_ids_, "source_id", "SELECT id FROM sources WHERE slug = ?",
+                        r.publisher, "source", "publisher");
+  if (!r.cites.empty()) {
+    if (r.cites == r.id) fail(ErrorCode::bad_input, "a report cannot cite itself", "cites");
+    cites = require(report_ids_, "report_id", "SELECT id FROM reports WHERE slug = ?", r.cites,
+                    "report", "cites");
+  }
+  auto& q = statement("insert_report",
+                      "INSERT INTO reports(slug, publisher, title, url, published_at, cites, text, "
+                      "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, r.id);
+  bind_optional(q, 2, publisher);
+  q.bind(3, r.title);
+  bind_text(q, 4, r.url);
+  bind_text(q, 5, published);
+  bind_optional(q, 6, cites);
+  bind_text(q, 7, r.text);
+  q.bind(8, recorded_time(r.recorded_at, "report"));
+  insert_row(q, "report", r.id);
+  RowId id = db_.getLastInsertRowid();
+  index_text("reports_fts", id, r.title, r.text);
+  report_ids_[r.id] = id;
+  return id;
+}
+
+Value Store::read_value(const Claim& c, const PropertyInfo& info) {
+  Value v = c.value;
+  check_text(v.phrase, "value");
+  check_text(v.unit, "unit");
+  switch (info.value_type) {
+    case ValueType::quantity:
+      if (v.unit.empty()) v.unit = info.unit;
+      if (v.interval) {
+        check_interval(*v.interval);
+        if (v.phrase.empty()) v.phrase = format_interval(*v.interval);
+      } else {
+        if (v.phrase.empty()) fail(ErrorCode::bad_input, "missing required field 'value'", "value");
+        QuantityReading reading = quantity_reader_->read(v.phrase, v.unit);
+        v.interval = reading.interval;
+        v.unit = reading.unit;
+      }
+      break;
+    case ValueType::boolean:
+      if (v.phrase != "true" && v.phrase != "false")
+        fail(ErrorCode::bad_input,
+             "property '" + c.property + "' is boolean: the value must be true or false", "value");
+      break;
+    case ValueType::category:
+    case ValueType::text:
+      if (v.phrase.empty()) fail(ErrorCode::bad_input, "missing required field 'value'", "value");
+      break;
+  }
+  if (info.value_type != ValueType::quantity && (v.interval || !v.unit.empty()))
+    fail(ErrorCode::bad_input,
+         "property '" + c.property + "' is " + to_string(info.value_type) +
+             ": its value cannot be an interval or have a unit",
+         "value");
+  return v;
+}
+
+RowId Store::insert(const Claim& c) {
+  check_id(c.id, "id");
+  check_text(c.quote, "quote");
+  check_text(c.correction_reason, "correction_reason");
+  const RowId claimant = require(source_ids_, "source_id", "SELECT id FROM sources WHERE slug = ?",
+                                 c.claimant, "source", "claimant");
+  const RowId entity = require(entity_ids_, "entity_id", "SELECT id FROM entities WHERE slug = ?",
+                               c.entity, "entity", "entity");
+  auto info = property_info(c.property);
+  if (c.property.empty()) fail(ErrorCode::bad_input, "missing required field 'property'", "property");
+  if (!info) fail(ErrorCode::not_found, "unknown property '" + c.property.substr(0, 80) + "'", "property");
+  std::optional<RowId> report, place, supersedes;
+  if (!c.report.empty())
+    report = require(report_ids_, "report_id", "SELECT id FROM reports WHERE slug = ?", c.report,
+                     "report", "report");
+  if (!c.place.empty())
+    place = require(entity_ids_, "entity_id", "SELECT id FROM entities WHERE slug = ?", c.place,
+                    "entity", "place");
+  if (!c.supersedes.empty()) {
+    if (c.supersedes == c.id) fail(ErrorCode::bad_input, "a claim cannot supersede itself", "supersedes");
+    supersedes = claim_id(c.supersedes);
+    if (!supersedes)
+      fail(ErrorCode::not_found, "unknown claim '" + c.supersedes.substr(0, 80) + "'", "supersedes");
+  } else if (!c.correction_reason.empty()) {
+    fail(ErrorCode::bad_input, "correction_reason is only allowed with supersedes", "correction_reason");
+  }
+  const std::string valid_from = check_time(c.valid_from, "valid_from");
+  const std::string valid_to = check_time(c.valid_to, "valid_to");
+  if (!valid_from.empty() && !valid_to.empty() && valid_to < valid_from)
+    fail(ErrorCode::bad_input, "valid_to is before valid_from", "valid_to");
+  const std::string as_of = check_time(c.as_of, "as_of");
+  const std::string said_at = check_time(c.said_at, "said_at");
+  const std::string published_at = check_time(c.published_at, "published_at");
+  const Value v = read_value(c, *info);
+
+  auto& q = statement(
+      "insert_claim",
+      "INSERT INTO claims(slug, claimant, report, entity, property, phrase, has_interval, lo, hi, "
+      "lo_open, hi_open, unit, polarity, quote, place, valid_from, valid_to, as_of, said_at, "
+      "published_at, supersedes, correction_reason, recorded_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, c.id);
+  q.bind(2, claimant);
+  bind_optional(q, 3, report);
+  q.bind(4, entity);
+  q.bind(5, info->id);
+  q.bind(6, v.phrase);
+  q.bind(7, v.interval ? 1 : 0);
+  if (v.interval && v.interval->lo) q.bind(8, *v.interval->lo); else q.bind(8);
+  if (v.interval && v.interval->hi) q.bind(9, *v.interval->hi); else q.bind(9);
+  q.bind(10, v.interval && v.interval->lo_open ? 1 : 0);
+  q.bind(11, v.interval && v.interval->hi_open ? 1 : 0);
+  bind_text(q, 12, v.unit);
+  q.bind(13, c.polarity == Polarity::denies ? -1 : 1);
+  bind_text(q, 14, c.quote);
+  bind_optional(q, 15, place);
+  bind_text(q, 16, valid_from);
+  bind_text(q, 17, valid_to);
+  bind_text(q, 18, as_of);
+  bind_text(q, 19, said_at);
+  bind_text(q, 20, published_at);
+  bind_optional(q, 21, supersedes);
+  bind_text(q, 22, c.correction_reason);
+  q.bind(23, recorded_time(c.recorded_at, "claim"));
+  insert_row(q, "claim", c.id);
+  RowId id = db_.getLastInsertRowid();
+  if (!c.quote.empty()) index_text("claims_fts", id, c.quote);
+  return id;
+}
+
+std::string Store::insert(const Link& l) {
+  std::string slug = l.id;
+  if (!slug.empty()) check_id(slug, "id");
+  check_id(l.kind, "kind");
+  check_text(l.rationale, "rationale");
+  const std::string origin = l.origin.empty() ? "analyst" : l.origin;
+  check_text(origin, "origin");
+  if (l.from.empty()) fail(ErrorCode::bad_input, "missing required field 'from'", "from");
+  if (l.to.empty()) fail(ErrorCode::bad_input, "missing required field 'to'", "to");
+  if (l.from == l.to) fail(ErrorCode::bad_input, "a link needs two different claims", "to");
+  auto from = claim_id(l.from);
+  if (!from) fail(ErrorCode::not_found, "unknown claim '" + l.from.substr(0, 80) + "'", "from");
+  auto to = claim_id(l.to);
+  if (!to) fail(ErrorCode::not_found, "unknown claim '" + l.to.substr(0, 80) + "'", "to");
+  const std::string recorded = recorded_time(l.recorded_at, "link");
+  std::string created = check_time(l.created_at, "created_at");
+  if (created.empty()) created = recorded;
+  if (slug.empty()) slug = next_generated_id("links", "link-");
+  auto& q = statement("insert_link",
+                      "INSERT INTO links(slug, from_claim, to_claim, kind, origin, rationale, "
+                      "created_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, slug);
+  q.bind(2, *from);
+  q.bind(3, *to);
+  q.bind(4, l.kind);
+  q.bind(5, origin);
+  bind_text(q, 6, l.rationale);
+  q.bind(7, created);
+  q.bind(8, recorded);
+  insert_row(q, "link", slug);
+  return slug;
+}
+
+std::string Store::insert(const Review& r) {
+  std::string slug = r.id;
+  if (!slug.empty()) check_id(slug, "id");
+  check_text(r.rating, "rating", true);
+  check_text(r.reviewer, "reviewer", true);
+  check_text(r.url, "url");
+  check_text(r.explanation, "explanation");
+  const std::string reviewed = check_time(r.reviewed_at, "reviewed_at");
+  if (r.claim.empty()) fail(ErrorCode::bad_input, "missing required field 'claim'", "claim");
+  auto claim = claim_id(r.claim);
+  if (!claim) fail(ErrorCode::not_found, "unknown claim '" + r.claim.substr(0, 80) + "'", "claim");
+  if (slug.empty()) slug = next_generated_id("reviews", "review-");
+  auto& q = statement("insert_review",
+                      "INSERT INTO reviews(slug, claim, rating, reviewer, reviewed_at, url, "
+                      "explanation, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, slug);
+  q.bind(2, *claim);
+  q.bind(3, r.rating);
+  q.bind(4, r.reviewer);
+  bind_text(q, 5, reviewed);
+  bind_text(q, 6, r.url);
+  bind_text(q, 7, r.explanation);
+  q.bind(8, recorded_time(r.recorded_at, "review"));
+  insert_row(q, "review", slug);
+  return slug;
+}
+
+RowId Store::insert(const Retraction& r) {
+  check_text(r.reason, "reason", true);
+  const std::string when = check_time(r.retracted_at, "retracted_at");
+  if (r.claim.empty()) fail(ErrorCode::bad_input, "missing required field 'claim'", "claim");
+  auto claim = claim_id(r.claim);
+  if (!claim) fail(ErrorCode::not_found, "unknown claim '" + r.claim.substr(0, 80) + "'", "claim");
+  std::optional<RowId> by;
+  if (!r.retracted_by.empty())
+    by = require(source_ids_, "source_id", "SELECT id FROM sources WHERE slug = ?", r.retracted_by,
+                 "source", "retracted_by");
+  auto& q = statement("insert_retraction",
+                      "INSERT INTO retractions(claim, reason, retracted_by, retracted_at, "
+                      "recorded_at) VALUES (?, ?, ?, ?, ?)");
+  q.bind(1, *claim);
+  q.bind(2, r.reason);
+  bind_optional(q, 3, by);
+  bind_text(q, 4, when);
+  q.bind(5, recorded_time(r.recorded_at, "retraction"));
+  insert_row(q, "retraction", r.claim);
+  return db_.getLastInsertRowid();
+}
+
+void Store::index_text(const char* table, RowId id, const std::string& a, const std::string& b) {
+  if (std::string_view(table) == "claims_fts") {
+    auto& q = statement("fts_claim", "INSERT INTO claims_fts(rowid, quote) VALUES (?, ?)");
+    q.bind(1, id);
+    q.bind(2, a);
+    q.exec();
+  } else {
+    auto& q = statement("fts_report", "INSERT INTO reports_fts(rowid, title, text) VALUES (?, ?, ?)");
+    q.bind(1, id);
+    q.bind(2, a);
+    bind_text(q, 3, b);
+    q.exec();
+  }
+}
+
+std::string Store::next_generated_id(const char* table, const char* prefix) {
+  const std::string max_sql = std::string("SELECT COALESCE(MAX(id), 0) FROM ") + table;
+  std::int64_t n = db_.execAndGet(max_sql).getInt64() + 1;
+  const std::string exists_sql = std::string("SELECT 1 FROM ") + table + " WHERE slug = ?";
+  for (;; ++n) {
+    std::string slug = prefix + std::to_string(n);
+    SQLite::Statement q(db_, exists_sql);
+    q.bind(1, slug);
+    if (!q.executeStep()) return slug;
+  }
+}
+
+}  // namespace claimdb::detail

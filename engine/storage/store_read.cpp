@@ -1,0 +1,305 @@
+// Resolving ids and reading records back as model types.
+#include "storage/store.hpp"
+#include "storage/validate.hpp"
+
+#include "model/vocabulary.hpp"
+
+namespace claimdb::detail {
+
+namespace {
+
+std::string text_at(SQLite::Statement& q, int index) {
+  return q.isColumnNull(index) ? std::string() : q.getColumn(index).getString();
+}
+
+// Binds a slug filter used as "(? = '' OR x.slug = ?)".
+void bind_filter(SQLite::Statement& q, int index, const std::string& slug) {
+  q.bind(index, slug);
+}
+
+}  // namespace
+
+std::optional<RowId> Store::lookup(std::unordered_map<std::string, RowId>& cache, const char* key,
+                                   const char* sql, const std::string& slug) {
+  if (auto it = cache.find(slug); it != cache.end()) return it->second;
+  auto& q = statement(key, sql);
+  q.bind(1, slug);
+  if (!q.executeStep()) return std::nullopt;
+  RowId id = q.getColumn(0).getInt64();
+  cache.emplace(slug, id);
+  return id;
+}
+
+RowId Store::require(std::unordered_map<std::string, RowId>& cache, const char* key,
+                     const char* sql, const std::string& slug, const char* what,
+                     const char* field) {
+  if (slug.empty()) fail(ErrorCode::bad_input, std::string("missing required field '") + field + "'", field);
+  auto id = lookup(cache, key, sql, slug);
+  if (!id) fail(ErrorCode::not_found, std::string("unknown ") + what + " '" + slug.substr(0, 80) + "'", field);
+  return *id;
+}
+
+std::optional<RowId> Store::source_id(const std::string& slug) {
+  return lookup(source_ids_, "source_id", "SELECT id FROM sources WHERE slug = ?", slug);
+}
+std::optional<RowId> Store::entity_id(const std::string& slug) {
+  return lookup(entity_ids_, "entity_id", "SELECT id FROM entities WHERE slug = ?", slug);
+}
+std::optional<RowId> Store::property_id(const std::string& slug) {
+  return lookup(property_ids_, "property_id", "SELECT id FROM properties WHERE slug = ?", slug);
+}
+std::optional<RowId> Store::report_id(const std::string& slug) {
+  return lookup(report_ids_, "report_id", "SELECT id FROM reports WHERE slug = ?", slug);
+}
+std::optional<RowId> Store::claim_id(const std::string& slug) {
+  auto& q = statement("claim_id", "SELECT id FROM claims WHERE slug = ?");
+  q.bind(1, slug);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+std::optional<Store::PropertyInfo> Store::property_info(const std::string& slug) {
+  if (auto it = property_infos_.find(slug); it != property_infos_.end()) return it->second;
+  auto& q = statement("property_info",
+                      "SELECT id, value_type, unit FROM properties WHERE slug = ?");
+  q.bind(1, slug);
+  if (!q.executeStep()) return std::nullopt;
+  PropertyInfo info;
+  info.id = q.getColumn(0).getInt64();
+  info.value_type = parse_value_type(q.getColumn(1).getString()).value_or(ValueType::text);
+  info.unit = text_at(q, 2);
+  property_infos_.emplace(slug, info);
+  return info;
+}
+
+std::vector<Source> Store::sources(const std::string& slug) {
+  SQLite::Statement q(db_,
+                      "SELECT slug, name, kind, affiliation, description, recorded_at FROM sources "
+                      "WHERE (?1 = '' OR slug = ?1) ORDER BY slug");
+  bind_filter(q, 1, slug);
+  std::vector<Source> out;
+  while (q.executeStep()) {
+    Source s;
+    s.id = text_at(q, 0);
+    s.name = text_at(q, 1);
+    s.kind = text_at(q, 2);
+    s.affiliation = text_at(q, 3);
+    s.description = text_at(q, 4);
+    s.recorded_at = text_at(q, 5);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Entity> Store::entities(const std::string& slug) {
+  SQLite::Statement q(db_,
+                      "SELECT e.id, e.slug, e.name, e.kind, p.slug, e.description, e.recorded_at "
+                      "FROM entities e LEFT JOIN entities p ON p.id = e.part_of "
+                      "WHERE (?1 = '' OR e.slug = ?1) ORDER BY e.slug");
+  bind_filter(q, 1, slug);
+  SQLite::Statement aliases(db_,
+                            "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY position");
+  std::vector<Entity> out;
+  while (q.executeStep()) {
+    Entity e;
+    e.id = text_at(q, 1);
+    e.name = text_at(q, 2);
+    e.kind = text_at(q, 3);
+    e.part_of = text_at(q, 4);
+    e.description = text_at(q, 5);
+    e.recorded_at = text_at(q, 6);
+    aliases.reset();
+    aliases.bind(1, q.getColumn(0).getInt64());
+    while (aliases.executeStep()) e.aliases.push_back(aliases.getColumn(0).getString());
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<Property> Store::properties(const std::string& slug) {
+  SQLite::Statement q(db_,
+                      "SELECT id, slug, value_type, unit, multi_valued, cumulative, description, "
+                      "recorded_at FROM properties WHERE (?1 = '' OR slug = ?1) ORDER BY slug");
+  bind_filter(q, 1, slug);
+  SQLite::Statement constraints(db_,
+                                "SELECT c.relation, o.slug FROM property_constraints c "
+                                "JOIN properties o ON o.id = c.other WHERE c.property = ? "
+                                "ORDER BY c.position");
+  std::vector<Property> out;
+  while (q.executeStep()) {
+    Property p;
+    p.id = text_at(q, 1);
+    p.value_type = parse_value_type(text_at(q, 2)).value_or(ValueType::text);
+    p.unit = text_at(q, 3);
+    p.multi_valued = q.getColumn(4).getInt() != 0;
+    p.cumulative = q.getColumn(5).getInt() != 0;
+    p.description = text_at(q, 6);
+    p.recorded_at = text_at(q, 7);
+    constraints.reset();
+    constraints.bind(1, q.getColumn(0).getInt64());
+    while (constraints.executeStep())
+      p.constraints.push_back({constraints.getColumn(0).getString(), constraints.getColumn(1).getString()});
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<Report> Store::reports(const std::string& slug) {
+  SQLite::Statement q(db_,
+                      "SELECT r.slug, s.slug, r.title, r.url, r.published_at, c.slug, r.text, "
+                      "r.recorded_at FROM reports r LEFT JOIN sources s ON s.id = r.publisher "
+                      "LEFT JOIN reports c ON c.id = r.cites "
+                      "WHERE (?1 = '' OR r.slug = ?1) ORDER BY r.slug");
+  bind_filter(q, 1, slug);
+  std::vector<Report> out;
+  while (q.executeStep()) {
+    Report r;
+    r.id = text_at(q, 0);
+    r.publisher = text_at(q, 1);
+    r.title = text_at(q, 2);
+    r.url = text_at(q, 3);
+    r.published_at = text_at(q, 4);
+    r.cites = text_at(q, 5);
+    r.text = text_at(q, 6);
+    r.recorded_at = text_at(q, 7);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+namespace {
+
+constexpr const char* claim_columns =
+    "SELECT c.slug, s.slug, r.slug, e.slug, p.slug, c.phrase, c.has_interval, c.lo, c.hi, "
+    "c.lo_open, c.hi_open, c.unit, c.polarity, c.quote, pl.slug, c.valid_from, c.valid_to, "
+    "c.as_of, c.said_at, c.published_at, sup.slug, c.correction_reason, c.recorded_at "
+    "FROM claims c JOIN sources s ON s.id = c.claimant JOIN entities e ON e.id = c.entity "
+    "JOIN properties p ON p.id = c.property LEFT JOIN reports r ON r.id = c.report "
+    "LEFT JOIN entities pl ON pl.id = c.place LEFT JOIN claims sup ON sup.id = c.supersedes ";
+
+Claim claim_from_row(SQLite::Statement& q) {
+  Claim c;
+  c.id = text_at(q, 0);
+  c.claimant = text_at(q, 1);
+  c.report = text_at(q, 2);
+  c.entity = text_at(q, 3);
+  c.property = text_at(q, 4);
+  c.value.phrase = text_at(q, 5);
+  if (q.getColumn(6).getInt()) {
+    Interval in;
+    if (!q.isColumnNull(7)) in.lo = q.getColumn(7).getDouble();
+    if (!q.isColumnNull(8)) in.hi = q.getColumn(8).getDouble();
+    in.lo_open = q.getColumn(9).getInt() != 0;
+    in.hi_open = q.getColumn(10).getInt() != 0;
+    c.value.interval = in;
+  }
+  c.value.unit = text_at(q, 11);
+  c.polarity = q.getColumn(12).getInt() < 0 ? Polarity::denies : Polarity::asserts;
+  c.quote = text_at(q, 13);
+  c.place = text_at(q, 14);
+  c.valid_from = text_at(q, 15);
+  c.valid_to = text_at(q, 16);
+  c.as_of = text_at(q, 17);
+  c.said_at = text_at(q, 18);
+  c.published_at = text_at(q, 19);
+  c.supersedes = text_at(q, 20);
+  c.correction_reason = text_at(q, 21);
+  c.recorded_at = text_at(q, 22);
+  return c;
+}
+
+}  // namespace
+
+std::vector<Claim> Store::claims(const ClaimFilter& f, const std::string& slug,
+                                 const std::string& supersedes) {
+  // Only fixed SQL fragments are joined; every value is bound.
+  std::string sql = claim_columns;
+  std::vector<const std::string*> values;
+  auto where = [&](const char* condition, const std::string& value) {
+    if (value.empty()) return;
+    sql += values.empty() ? "WHERE " : "AND ";
+    sql += condition;
+    values.push_back(&value);
+  };
+  where("c.slug = ? ", slug);
+  where("c.entity = (SELECT id FROM entities WHERE slug = ?) ", f.entity);
+  where("c.property = (SELECT id FROM properties WHERE slug = ?) ", f.property);
+  where("c.claimant = (SELECT id FROM sources WHERE slug = ?) ", f.claimant);
+  where("c.report = (SELECT id FROM reports WHERE slug = ?) ", f.report);
+  where("c.supersedes = (SELECT id FROM claims WHERE slug = ?) ", supersedes);
+  sql += "ORDER BY c.slug LIMIT ?";
+  SQLite::Statement q(db_, sql);
+  int index = 1;
+  for (const std::string* value : values) q.bind(index++, *value);
+  q.bind(index, f.limit > 0 ? f.limit : std::int64_t{-1});
+  std::vector<Claim> out;
+  while (q.executeStep()) out.push_back(claim_from_row(q));
+  return out;
+}
+
+void Store::each_claim(const std::function<void(const Claim&)>& visit) {
+  SQLite::Statement q(db_, std::string(claim_columns) + "ORDER BY c.slug");
+  while (q.executeStep()) visit(claim_from_row(q));
+}
+
+std::vector<Link> Store::links() {
+  SQLite::Statement q(db_,
+                      "SELECT l.slug, f.slug, t.slug, l.kind, l.origin, l.rationale, l.created_at, "
+                      "l.recorded_at FROM links l JOIN claims f ON f.id = l.from_claim "
+                      "JOIN claims t ON t.id = l.to_claim ORDER BY l.slug");
+  std::vector<Link> out;
+  while (q.executeStep()) {
+    Link l;
+    l.id = text_at(q, 0);
+    l.from = text_at(q, 1);
+    l.to = text_at(q, 2);
+    l.kind = text_at(q, 3);
+    l.origin = text_at(q, 4);
+    l.rationale = text_at(q, 5);
+    l.created_at = text_at(q, 6);
+    l.recorded_at = text_at(q, 7);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::vector<Review> Store::reviews() {
+  SQLite::Statement q(db_,
+                      "SELECT r.slug, c.slug, r.rating, r.reviewer, r.reviewed_at, r.url, "
+                      "r.explanation, r.recorded_at FROM reviews r JOIN claims c ON c.id = r.claim "
+                      "ORDER BY r.slug");
+  std::vector<Review> out;
+  while (q.executeStep()) {
+    Review r;
+    r.id = text_at(q, 0);
+    r.claim = text_at(q, 1);
+    r.rating = text_at(q, 2);
+    r.reviewer = text_at(q, 3);
+    r.reviewed_at = text_at(q, 4);
+    r.url = text_at(q, 5);
+    r.explanation = text_at(q, 6);
+    r.recorded_at = text_at(q, 7);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<Retraction> Store::retractions() {
+  SQLite::Statement q(db_,
+                      "SELECT c.slug, r.reason, s.slug, r.retracted_at, r.recorded_at "
+                      "FROM retractions r JOIN claims c ON c.id = r.claim "
+                      "LEFT JOIN sources s ON s.id = r.retracted_by ORDER BY c.slug, r.id");
+  std::vector<Retraction> out;
+  while (q.executeStep()) {
+    Retraction r;
+    r.claim = text_at(q, 0);
+    r.reason = text_at(q, 1);
+    r.retracted_by = text_at(q, 2);
+    r.retracted_at = text_at(q, 3);
+    r.recorded_at = text_at(q, 4);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace claimdb::detail

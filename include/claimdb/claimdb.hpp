@@ -1,0 +1,21 @@
+// claimdb: a claim-versus-counterclaim fact-tracking database.
+//
+// Include this one header for the whole public API:
+//   claimdb::Database   open a database file, add and read records
+//   claimdb::import_files / export_json   the JSON format v1
+//   claimdb::QuantityReader   read "nearly 200 drones" into an interval
+//   claimdb::Error      the one exception type
+#pragma once
+
+#include <claimdb/database.hpp>
+#include <claimdb/error.hpp>
+#include <claimdb/io.hpp>
+#include <claimdb/model.hpp>
+#include <claimdb/quantity.hpp>
+
+namespace claimdb {
+
+// The library's version, e.g. "0.1.0".
+const char* version() noexcept;
+
+}  // namespace claimdb

@@ -1,0 +1,60 @@
+// claimdb/io.hpp: the JSON format v1, as whole documents and as JSON Lines.
+//
+// The format is documented in docs/json-format.md. Import is all or nothing:
+// every file given to one import_files call is read inside one transaction,
+// and any error rolls the whole call back, leaving the database as it was.
+#pragma once
+
+#include <claimdb/database.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace claimdb {
+
+// The version of the JSON format this code reads and writes.
+inline constexpr int json_format_version = 1;
+
+// Counts of what one import added.
+struct ImportSummary {
+  std::int64_t sources = 0, reports = 0, entities = 0, properties = 0;
+  std::int64_t claims = 0, links = 0, reviews = 0, retractions = 0;
+  double seconds = 0;  // wall time of the whole import
+  std::int64_t records() const {
+    return sources + reports + entities + properties + claims + links + reviews +
+           retractions;
+  }
+};
+
+struct ImportOptions {
+  // Called now and then with bytes read so far and total bytes of all files
+  // (for a progress bar). May be empty. Default: none.
+  std::function<void(std::int64_t done, std::int64_t total)> progress;
+  // Called for each warning (e.g. a phrase kept as text). May be empty.
+  std::function<void(const std::string& warning)> warn;
+};
+
+// Import files. A name ending in ".jsonl" or ".ndjson" is read as JSON Lines,
+// anything else as one JSON document; "-" reads standard input (format by its
+// first non-blank character: '{' followed by a record line is sniffed as JSON
+// Lines when the first line is a complete object carrying "record").
+// Throws Error (bad_input with file, line, JSON path and field; io; ...).
+ImportSummary import_files(Database& db, const std::vector<std::string>& paths,
+                           const ImportOptions& options = {});
+
+// Import from a string (the name is used in error messages).
+ImportSummary import_text(Database& db, const std::string& text,
+                          const std::string& name, bool json_lines,
+                          const ImportOptions& options = {});
+
+// Write the whole database as one JSON document in a stable order; exporting,
+// importing into a fresh database and exporting again gives identical bytes.
+void export_json(const Database& db, std::ostream& out);
+// Write the whole database as JSON Lines, one record per line, in the order
+// an import needs (sources, entities, properties, reports, claims, ...).
+void export_jsonl(const Database& db, std::ostream& out);
+
+}  // namespace claimdb
