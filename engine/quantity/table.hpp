@@ -1,0 +1,84 @@
+// The quantity table: phrase rules, scale words, fractions, units and
+// irregular plurals, parsed from the text format of docs/quantities.md.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimdb/quantity.hpp"
+
+namespace claimdb::quantity {
+
+// One bound of a rule's interval: coef * var / divisor, or a constant, or infinity.
+struct Bound {
+  double coef = 1;        // the number written before the variable (or the constant)
+  char var = 0;           // 'n', 'a', 'b', 's' (the scale), or 0 for a constant
+  char divisor = 0;       // a variable dividing the value ('b' in "100a/b"), or 0
+  bool infinite = false;  // "inf": unbounded (upper bounds only)
+};
+
+// One element of a rule's pattern: a literal token or a slot.
+struct PatternToken {
+  std::string word;  // the literal token text; empty for a slot
+  char slot = 0;     // 'n', 'a', 'b' (numbers), 's' ({scale}), 'S' ({scales}), or 0 for a literal
+};
+
+// A phrase rule: when the pattern matches the start of a phrase, the phrase
+// means the interval.
+struct Rule {
+  std::string pattern;                // as written in the table, e.g. "nearly {n}"
+  std::vector<PatternToken> tokens;   // the pattern split into tokens and slots
+  Bound lo;                           // lower bound
+  Bound hi;                           // upper bound
+  bool lo_open = false;               // lower bound excluded
+  bool hi_open = false;               // upper bound excluded
+  std::string kind;                   // forced kind ("share"), or "" to take the unit's
+  bool informative = true;            // false for "many" and the like
+  std::string origin;                 // table name it came from, for error messages
+  std::int64_t line = 0;              // line in that table
+};
+
+// A unit of measurement.
+struct UnitDef {
+  std::string canonical;  // the unit values are converted to, e.g. "m"
+  double factor = 1;      // one of this unit in the canonical unit
+  std::string kind;       // dimension, e.g. "length"
+  std::string origin;     // table name it came from, for error messages
+  std::int64_t line = 0;  // line in that table
+};
+
+// Multiplier words ("hundred", "bn") and fraction words ("third").
+struct Multiplier {
+  double value = 1;     // the factor, or the share in percent for fractions
+  bool plural = false;  // written as the plural ("hundreds", "thirds")
+};
+
+}  // namespace claimdb::quantity
+
+namespace claimdb {
+
+struct QuantityReader::Table {
+  std::vector<quantity::Rule> rules;                          // in priority order for ties
+  std::map<std::string, quantity::Multiplier> scales;         // scale word -> factor
+  std::map<std::string, quantity::Multiplier> fractions;      // fraction word -> percent
+  std::map<std::string, quantity::UnitDef> units;             // unit name (tokens joined by spaces) -> unit
+  std::size_t longest_unit = 1;                               // most tokens in a unit name
+  std::map<std::string, std::string> plurals;                 // irregular plural -> singular
+};
+
+}  // namespace claimdb
+
+namespace claimdb::quantity {
+
+using Table = QuantityReader::Table;
+
+// Applies the lines of `text` to `table`. A base table (is_override false)
+// may not repeat a rule pattern or a unit name; an override replaces them and
+// its rules go first. Throws Error(bad_input) at `name` and the line.
+void apply_table(Table& table, std::string_view text, std::string_view name, bool is_override);
+
+}  // namespace claimdb::quantity

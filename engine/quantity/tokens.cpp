@@ -1,0 +1,113 @@
+#include "quantity/tokens.hpp"
+
+#include <array>
+#include <cstdint>
+
+namespace claimdb::quantity {
+
+namespace {
+
+// A UTF-8 sequence read as something other than a word character.
+struct Fold {
+  std::string_view utf8;  // the bytes in the phrase
+  std::string_view as;    // the token text it becomes; "" for whitespace
+  Token::Kind kind;       // the token kind it becomes
+};
+
+constexpr std::array<Fold, 18> kFolds{{
+    {"\xC2\xA0", "", Token::Kind::symbol},          // no-break space
+    {"\xE2\x80\x89", "", Token::Kind::symbol},      // thin space
+    {"\xE2\x80\xAF", "", Token::Kind::symbol},      // narrow no-break space
+    {"\xE2\x80\x93", "-", Token::Kind::symbol},     // en dash
+    {"\xE2\x80\x94", "-", Token::Kind::symbol},     // em dash
+    {"\xE2\x88\x92", "-", Token::Kind::symbol},     // minus sign
+    {"\xC2\xB2", "2", Token::Kind::number},         // superscript two
+    {"\xC2\xB3", "3", Token::Kind::number},         // superscript three
+    {"\xE2\x89\x88", "~", Token::Kind::symbol},     // almost equal
+    {"\xE2\x80\x98", "'", Token::Kind::symbol},     // left single quote
+    {"\xE2\x80\x99", "'", Token::Kind::symbol},     // right single quote
+    {"\xE2\x80\x9C", "\"", Token::Kind::symbol},    // left double quote
+    {"\xE2\x80\x9D", "\"", Token::Kind::symbol},    // right double quote
+    {"\xC2\xA3", "\xC2\xA3", Token::Kind::symbol},  // pound sign
+    {"\xE2\x82\xAC", "\xE2\x82\xAC", Token::Kind::symbol},  // euro sign
+    {"\xE2\x82\xB4", "\xE2\x82\xB4", Token::Kind::symbol},  // hryvnia sign
+    {"\xE2\x82\xBD", "\xE2\x82\xBD", Token::Kind::symbol},  // rouble sign
+    {"\xC2\xB0", "\xC2\xB0", Token::Kind::symbol},  // degree sign
+}};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_byte(char c) {
+  const auto byte = static_cast<std::uint8_t>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || byte >= 0x80;
+}
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+const Fold* fold_at(std::string_view text, std::size_t at) {
+  if (static_cast<std::uint8_t>(text[at]) < 0x80) return nullptr;
+  for (const Fold& fold : kFolds) {
+    if (text.substr(at, fold.utf8.size()) == fold.utf8) return &fold;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  bool spaced = true;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const char c = text[at];
+    if (is_space(c)) {
+      spaced = true;
+      ++at;
+      continue;
+    }
+    if (const Fold* fold = fold_at(text, at)) {
+      at += fold->utf8.size();
+      if (fold->as.empty()) {
+        spaced = true;
+        continue;
+      }
+      tokens.push_back({std::string(fold->as), fold->kind, spaced});
+      spaced = false;
+      continue;
+    }
+    Token token{"", Token::Kind::symbol, spaced};
+    spaced = false;
+    if (is_digit(c)) {
+      token.kind = Token::Kind::number;
+      while (at < text.size() &&
+             (is_digit(text[at]) || ((text[at] == ',' || text[at] == '.') && at + 1 < text.size() &&
+                                     is_digit(text[at + 1])))) {
+        token.text += text[at++];
+      }
+    } else if (is_word_byte(c)) {
+      token.kind = Token::Kind::word;
+      while (at < text.size() && is_word_byte(text[at]) && !fold_at(text, at)) token.text += lower(text[at++]);
+    } else {
+      token.text = std::string(1, c);
+      ++at;
+    }
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+std::string join(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
+  std::string out;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (i > begin) out += ' ';
+    out += tokens[i].text;
+  }
+  return out;
+}
+
+bool is_punctuation(const Token& token) {
+  static constexpr std::string_view kPunctuation = ",;:.!?()[]\"'";
+  return token.kind == Token::Kind::symbol && token.text.size() == 1 &&
+         kPunctuation.find(token.text[0]) != std::string_view::npos;
+}
+
+}  // namespace claimdb::quantity

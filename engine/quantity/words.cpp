@@ -1,0 +1,259 @@
+#include "quantity/words.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace claimdb::quantity {
+
+namespace {
+
+const std::map<std::string_view, int>& small_numbers() {
+  static const std::map<std::string_view, int> numbers{
+      {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},     {"four", 4},
+      {"five", 5},     {"six", 6},        {"seven", 7},     {"eight", 8},     {"nine", 9},
+      {"ten", 10},     {"eleven", 11},    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15}, {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},  {"thirty", 30},    {"forty", 40},    {"fifty", 50},    {"sixty", 60},
+      {"seventy", 70}, {"eighty", 80},    {"ninety", 90}};
+  return numbers;
+}
+
+std::optional<int> small_number(std::string_view word) {
+  const auto found = small_numbers().find(word);
+  if (found == small_numbers().end()) return {};
+  return found->second;
+}
+
+// "474", "1,200", "1,200.5", "2.3"; not "1,2" or "1.2.3".
+std::optional<double> read_digits(std::string_view text) {
+  const auto point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  if (point != std::string_view::npos) {
+    const std::string_view fraction = text.substr(point + 1);
+    if (fraction.empty() || fraction.find_first_not_of("0123456789") != std::string_view::npos) return {};
+  }
+  std::string plain;
+  if (whole.find(',') != std::string_view::npos) {
+    std::size_t group = 0;
+    std::size_t at = 0;
+    while (at <= whole.size()) {
+      const auto comma = whole.find(',', at);
+      const std::size_t length = (comma == std::string_view::npos ? whole.size() : comma) - at;
+      if (length == 0 || length > 3 || (group > 0 && length != 3)) return {};
+      plain += whole.substr(at, length);
+      ++group;
+      if (comma == std::string_view::npos) break;
+      at = comma + 1;
+    }
+  } else {
+    plain = std::string(whole);
+  }
+  if (point != std::string_view::npos) plain += text.substr(point);
+  double value = 0;
+  const auto [end, error] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
+  if (error != std::errc() || end != plain.data() + plain.size() || !std::isfinite(value)) return {};
+  return value;
+}
+
+std::optional<double> singular_scale(const Token& token, const Table& table) {
+  if (token.kind != Token::Kind::word) return {};
+  const auto found = table.scales.find(token.text);
+  if (found == table.scales.end() || found->second.plural) return {};
+  return found->second.value;
+}
+
+// "5m" is five million before a counted noun or after a currency symbol, and
+// five metres otherwise ("a 5m wall" reads as a noun, so only "5m" at the end
+// or before a function word is metres).
+bool attached_million(const std::vector<Token>& tokens, std::size_t at, bool money) {
+  if (tokens[at].text != "m" || tokens[at].spaced) return false;
+  if (money) return true;
+  if (at + 1 >= tokens.size()) return false;
+  const Token& next = tokens[at + 1];
+  return next.kind == Token::Kind::word && !is_function_word(next.text);
+}
+
+std::optional<Number> read_numeral(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                                   const Table& table, bool money) {
+  const auto value = read_digits(tokens[begin].text);
+  if (!value) return {};
+  Number number{*value, 1, false};
+  for (std::size_t at = begin + 1; at < end; ++at) {
+    double factor = 0;
+    if (const auto scale = singular_scale(tokens[at], table)) factor = *scale;
+    else if (at == begin + 1 && at + 1 == end && attached_million(tokens, at, money)) factor = 1e6;
+    else return {};
+    number.value *= factor;
+    number.scale *= factor;
+  }
+  return number;
+}
+
+// English cardinals: "twenty-four", "four hundred and seventy-four",
+// "a thousand", "two million four hundred thousand".
+std::optional<Number> read_cardinal(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                                    const Table& table) {
+  enum class Prev { start, a, ones, teens, tens, hyphen, hundred, big, conjunction };
+  Prev prev = Prev::start;
+  double total = 0;
+  double current = 0;
+  double last_big = INFINITY;
+  double trailing = 1;
+  for (std::size_t at = begin; at < end; ++at) {
+    const Token& token = tokens[at];
+    const std::string& word = token.text;
+    if (word == "a" && prev == Prev::start) {
+      current = 1;
+      prev = Prev::a;
+    } else if (word == "-") {
+      if (prev != Prev::tens) return {};
+      prev = Prev::hyphen;
+    } else if (word == "and") {
+      if (prev != Prev::hundred && prev != Prev::big) return {};
+      prev = Prev::conjunction;
+    } else if (const auto small = small_number(word); small && token.kind == Token::Kind::word) {
+      const bool after_tens = prev == Prev::tens || prev == Prev::hyphen;
+      if (*small < 10) {
+        if (prev == Prev::a || prev == Prev::ones || prev == Prev::teens || (after_tens && *small == 0)) return {};
+      } else if (prev != Prev::start && prev != Prev::hundred && prev != Prev::big && prev != Prev::conjunction) {
+        return {};
+      }
+      current += *small;
+      prev = *small < 10 ? Prev::ones : *small < 20 ? Prev::teens : Prev::tens;
+      trailing = 1;
+    } else if (const auto factor = singular_scale(token, table)) {
+      if (prev == Prev::start || prev == Prev::hyphen || prev == Prev::conjunction || prev == Prev::hundred ||
+          prev == Prev::big || current == 0) {
+        return {};
+      }
+      if (*factor < 1000) {
+        current *= *factor;
+        prev = Prev::hundred;
+      } else {
+        if (*factor >= last_big) return {};
+        total += current * *factor;
+        current = 0;
+        last_big = *factor;
+        prev = Prev::big;
+      }
+      trailing = *factor;
+    } else {
+      return {};
+    }
+  }
+  if (prev == Prev::start || prev == Prev::a || prev == Prev::hyphen || prev == Prev::conjunction) return {};
+  return Number{total + current, trailing, false};
+}
+
+std::optional<double> fraction_word(const Token& token, const Table& table, bool plural) {
+  if (token.kind != Token::Kind::word) return {};
+  const auto found = table.fractions.find(token.text);
+  if (found == table.fractions.end() || found->second.plural != plural) return {};
+  return found->second.value;
+}
+
+// "half", "a third", "two-thirds", "three quarters"; "half a million" and
+// "a quarter of a million" are counts.
+std::optional<Number> read_fraction(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                                    const Table& table) {
+  std::size_t at = begin;
+  double percent = 0;
+  if (const auto bare = fraction_word(tokens[at], table, false)) {
+    percent = *bare;
+    ++at;
+  } else {
+    const std::string& first = tokens[at].text;
+    const auto numerator = small_number(first);
+    if (first != "a" && !numerator) return {};
+    ++at;
+    if (at < end && tokens[at].text == "-") ++at;
+    if (at >= end) return {};
+    const bool one = first == "a" || *numerator == 1;
+    const auto fraction = fraction_word(tokens[at], table, !one);
+    if (!fraction || (!one && *numerator == 0)) return {};
+    percent = (one ? 1 : *numerator) * *fraction;
+    ++at;
+  }
+  if (at == end) return Number{percent, 1, true};
+  if (tokens[at].text == "of") ++at;
+  if (at >= end || tokens[at].text != "a") return {};
+  ++at;
+  if (at >= end) return {};
+  double scale = 1;
+  for (; at < end; ++at) {
+    const auto factor = singular_scale(tokens[at], table);
+    if (!factor) return {};
+    scale *= *factor;
+  }
+  return Number{percent / 100 * scale, scale, false};
+}
+
+}  // namespace
+
+std::optional<Number> read_number(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                                  const Table& table, bool money) {
+  if (begin >= end || end > tokens.size()) return {};
+  std::optional<Number> number;
+  if (tokens[begin].kind == Token::Kind::number) number = read_numeral(tokens, begin, end, table, money);
+  else if (tokens[begin].kind == Token::Kind::word) {
+    number = read_fraction(tokens, begin, end, table);
+    if (!number) number = read_cardinal(tokens, begin, end, table);
+  }
+  if (number && !std::isfinite(number->value)) return {};
+  return number;
+}
+
+bool is_function_word(std::string_view word) {
+  static const std::set<std::string_view> words{
+      "a",      "about",   "across",  "after",  "against", "all",     "an",       "and",    "are",
+      "around", "as",      "at",      "be",     "been",    "before",  "being",    "but",    "by",
+      "could",  "during",  "each",    "every",  "for",     "from",    "had",      "has",    "have",
+      "in",     "including", "into",  "is",     "its",     "last",    "less",     "more",   "near",
+      "nearly", "of",      "off",     "on",     "onto",    "or",      "out",      "over",   "overnight",
+      "per",    "plus",    "said",    "say",    "says",    "since",   "than",     "that",   "the",
+      "their",  "these",   "this",    "those",  "through", "to",      "today",    "under",  "until",
+      "up",     "was",     "were",    "when",   "where",   "which",   "while",    "who",    "whom",
+      "whose",  "will",    "with",    "within", "without", "would",   "yesterday", "according", "fewer"};
+  return words.count(word) > 0;
+}
+
+std::string singular(std::string_view word, const Table& table) {
+  const auto irregular = table.plurals.find(std::string(word));
+  if (irregular != table.plurals.end()) return irregular->second;
+  const auto ends_with = [&](std::string_view suffix) {
+    return word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+  };
+  if (word.size() <= 3 || ends_with("ss") || ends_with("us") || ends_with("is")) return std::string(word);
+  if (ends_with("ies")) return std::string(word.substr(0, word.size() - 3)) + "y";
+  for (std::string_view suffix : {"sses", "ches", "shes", "xes", "zzes"}) {
+    if (ends_with(suffix)) return std::string(word.substr(0, word.size() - 2));
+  }
+  if (ends_with("s")) return std::string(word.substr(0, word.size() - 1));
+  return std::string(word);
+}
+
+std::optional<Noun> read_noun(const std::vector<Token>& tokens, std::size_t begin, const Table& table) {
+  constexpr std::size_t kMostWords = 6;
+  std::size_t at = begin;
+  std::size_t last_word = tokens.size();
+  std::size_t words = 0;
+  while (at < tokens.size() && words < kMostWords) {
+    const Token& token = tokens[at];
+    if (token.kind != Token::Kind::word || is_function_word(token.text)) break;
+    const bool participle = words > 0 && token.text.size() > 3 &&
+                            token.text.compare(token.text.size() - 2, 2, "ed") == 0;
+    if (participle) break;
+    last_word = at;
+    ++words;
+    ++at;
+    // Hyphenated words ("Russian-made drones") stay together.
+    if (at + 1 < tokens.size() && tokens[at].text == "-" && tokens[at + 1].kind == Token::Kind::word) ++at;
+  }
+  if (words == 0) return {};
+  return Noun{singular(tokens[last_word].text, table), last_word + 1};
+}
+
+}  // namespace claimdb::quantity

@@ -1,0 +1,43 @@
+// Reading numbers ("1,200", "2.3bn", "four hundred and seventy-four",
+// "two-thirds") and counted nouns ("Ukrainian drones" -> "drone").
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quantity/table.hpp"
+#include "quantity/tokens.hpp"
+
+namespace claimdb::quantity {
+
+// A number read from tokens.
+struct Number {
+  double value = 0;    // the number; for a share, in percent
+  double scale = 1;    // product of the scale words ending it ("30 thousand" -> 1000), else 1
+  bool share = false;  // a fraction word ("half", "two-thirds"): value is in percent
+};
+
+// Reads tokens [begin, end) as exactly one number, or nullopt. `money`: a
+// currency symbol came just before, so "5m" means five million.
+std::optional<Number> read_number(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
+                                  const Table& table, bool money);
+
+// Function words that end a counted noun ("of", "were", "in", ...).
+bool is_function_word(std::string_view word);
+
+// The singular of a plural noun, using the table's irregular plurals first.
+std::string singular(std::string_view word, const Table& table);
+
+// The counted noun starting at tokens[begin]: adjectives and the head noun up
+// to a function word, punctuation or a later past participle ("20 people
+// killed"). `unit` is the head noun's singular; `end` is one past the phrase.
+struct Noun {
+  std::string unit;     // e.g. "drone"
+  std::size_t end = 0;  // the token after the noun phrase
+};
+std::optional<Noun> read_noun(const std::vector<Token>& tokens, std::size_t begin, const Table& table);
+
+}  // namespace claimdb::quantity
