@@ -73,12 +73,18 @@ class PhraseReader {
       : table_(table), phrase_(phrase), tokens_(q::tokenize(phrase)) {}
 
   QuantityReading read(std::string_view default_unit) {
+    // Quotes and brackets around the phrase: "(about 200)".
+    std::size_t start = 0;
+    while (start < tokens_.size() && (tokens_[start].text == "(" || tokens_[start].text == "\"" ||
+                                      tokens_[start].text == "'")) {
+      ++start;
+    }
     const q::Rule* best_rule = nullptr;
     std::optional<Match> best;
     for (const q::Rule& rule : table_.rules) {
       std::optional<Match> found;
       Match current;
-      match(rule, 0, 0, current, found);
+      match(rule, 0, start, current, found);
       if (found && (!best || found->end > best->end)) {
         best = std::move(found);
         best_rule = &rule;
@@ -194,8 +200,15 @@ class PhraseReader {
 
   [[noreturn]] void rates() const { fail("rates such as 'per hour' are not supported"); }
 
+  // "per hour", "/h", "a day", "each week": a rate, which an interval cannot hold.
   void check_not_rate(std::size_t at) const {
-    if (at < tokens_.size() && (tokens_[at].text == "per" || tokens_[at].text == "/")) rates();
+    if (at >= tokens_.size()) return;
+    const std::string& word = tokens_[at].text;
+    if (word == "per" || word == "/") rates();
+    if (word == "a" || word == "an" || word == "each" || word == "every") {
+      const auto unit = unit_at(at + 1);
+      if (unit && unit->first.kind == "duration") rates();
+    }
   }
 
   bool starts_number(std::size_t at) {
@@ -207,19 +220,34 @@ class PhraseReader {
   }
 
   // The unit named after the matched part: "drones", "km", "% of homes".
+  // Refuses what looks like more of a quantity ("200 300", "200 or so",
+  // "nearly 200 - 300") rather than ignoring it.
   std::optional<UnitRef> read_tail(std::size_t at) {
     if (at >= tokens_.size()) return {};
+    if (const auto unit = unit_at(at)) {
+      check_not_rate(unit->second);
+      // "10s of thousands" is not ten seconds.
+      const std::size_t next = unit->second + 1;
+      if (unit->second < tokens_.size() && tokens_[unit->second].text == "of" && next < tokens_.size() &&
+          (starts_number(next) || table_.scales.count(tokens_[next].text))) {
+        fail();
+      }
+      return unit->first;
+    }
     const q::Token& first = tokens_[at];
     check_not_rate(at);
-    if (first.kind == q::Token::Kind::number) fail();
-    const bool connector = first.text == "to" || first.text == "-" || first.text == "and" || first.text == "or";
-    if (connector && starts_number(at + 1)) fail();
+    if (first.text == "or" || first.text == "and" || first.text == "to" || starts_number(at) ||
+        table_.scales.count(first.text) || table_.fractions.count(first.text)) {
+      fail();
+    }
+    if (first.text == "-") {
+      // "a 300-metre", "10-fold"; but "nearly 200 - 300" is a range the table does not know.
+      if (starts_number(at + 1)) fail();
+      if (at + 1 < tokens_.size() && tokens_[at + 1].kind == q::Token::Kind::word) return read_tail(at + 1);
+      return {};
+    }
     if (first.kind == q::Token::Kind::symbol) {
-      if (const auto unit = unit_at(at)) {
-        check_not_rate(unit->second);
-        return unit->first;
-      }
-      if (q::is_punctuation(first) || first.text == "-") return {};
+      if (q::is_punctuation(first)) return {};
       fail("unknown unit '" + first.text + "'");
     }
     if (tokens_[at].text == "of") ++at;
@@ -327,6 +355,7 @@ class PhraseReader {
     for (const Slot& slot : match.slots) {
       if (slot.bound && slot.number.value > 100) return;
     }
+    if (interval.lo && *interval.lo > 100) return;
     if (!interval.hi || *interval.hi > 100) {
       interval.hi = 100;
       interval.hi_open = false;

@@ -269,7 +269,7 @@ void read_multiplier(const std::vector<std::string_view>& fields, std::map<std::
 }
 
 void read_unit(const std::vector<std::string_view>& fields, Table& table, bool is_override,
-               std::set<std::string>& names_here, const LineRef& at) {
+               std::map<std::string, std::int64_t>& names_here, const LineRef& at) {
   expect_fields(fields, 5, 5, at);
   UnitDef unit;
   unit.factor = positive_number(fields[2], at);
@@ -282,7 +282,8 @@ void read_unit(const std::vector<std::string_view>& fields, Table& table, bool i
     if (tokens.empty()) at.fail("empty unit name in '" + std::string(fields[1]) + "'");
     if (tokens.front().kind == Token::Kind::number) at.fail("unit name '" + std::string(name) + "' starts with a digit");
     const std::string key = join(tokens, 0, tokens.size());
-    if (!names_here.insert(key).second) at.fail("duplicate unit name '" + key + "'");
+    const auto [earlier, fresh] = names_here.emplace(key, at.line);
+    if (!fresh) at.fail("duplicate unit name '" + key + "' (first at line " + std::to_string(earlier->second) + ")");
     const auto old = table.units.find(key);
     if (old != table.units.end() && !is_override) {
       at.fail("duplicate unit name '" + key + "' (first at " + old->second.origin + ":" +
@@ -314,7 +315,7 @@ void check_units(const Table& table) {
 
 void apply_table(Table& table, std::string_view text, std::string_view name, bool is_override) {
   Pending pending;
-  std::set<std::string> unit_names;
+  std::map<std::string, std::int64_t> unit_names;
   std::int64_t line_number = 0;
   std::size_t at = 0;
   while (at <= text.size()) {

@@ -125,11 +125,12 @@ std::optional<Number> read_cardinal(const std::vector<Token>& tokens, std::size_
       prev = *small < 10 ? Prev::ones : *small < 20 ? Prev::teens : Prev::tens;
       trailing = 1;
     } else if (const auto factor = singular_scale(token, table)) {
-      if (prev == Prev::start || prev == Prev::hyphen || prev == Prev::conjunction || prev == Prev::hundred ||
-          prev == Prev::big || current == 0) {
+      if (prev == Prev::start || prev == Prev::hyphen || prev == Prev::conjunction || prev == Prev::big ||
+          current == 0) {
         return {};
       }
       if (*factor < 1000) {
+        if (prev == Prev::hundred) return {};
         current *= *factor;
         prev = Prev::hundred;
       } else {
@@ -235,6 +236,18 @@ std::string singular(std::string_view word, const Table& table) {
   return std::string(word);
 }
 
+namespace {
+
+// A past participle or an adjective that says what happened to the counted
+// things ("killed", "dead"), so never their noun.
+bool is_predicate(std::string_view word) {
+  static const std::set<std::string_view> kAdjectives{"dead", "missing", "hurt", "homeless", "alive"};
+  const bool participle = word.size() > 3 && word.substr(word.size() - 2) == "ed";
+  return participle || kAdjectives.count(word) > 0;
+}
+
+}  // namespace
+
 std::optional<Noun> read_noun(const std::vector<Token>& tokens, std::size_t begin, const Table& table) {
   constexpr std::size_t kMostWords = 6;
   std::size_t at = begin;
@@ -243,9 +256,7 @@ std::optional<Noun> read_noun(const std::vector<Token>& tokens, std::size_t begi
   while (at < tokens.size() && words < kMostWords) {
     const Token& token = tokens[at];
     if (token.kind != Token::Kind::word || is_function_word(token.text)) break;
-    const bool participle = words > 0 && token.text.size() > 3 &&
-                            token.text.compare(token.text.size() - 2, 2, "ed") == 0;
-    if (participle) break;
+    if (words > 0 && is_predicate(token.text)) break;
     last_word = at;
     ++words;
     ++at;
@@ -253,7 +264,10 @@ std::optional<Noun> read_noun(const std::vector<Token>& tokens, std::size_t begi
     if (at + 1 < tokens.size() && tokens[at].text == "-" && tokens[at + 1].kind == Token::Kind::word) ++at;
   }
   if (words == 0) return {};
-  return Noun{singular(tokens[last_word].text, table), last_word + 1};
+  // "dozens injured", "20 dead": the people are meant, not a noun "injured".
+  const std::string& head = tokens[last_word].text;
+  if (words == 1 && is_predicate(head)) return {};
+  return Noun{singular(head, table), last_word + 1};
 }
 
 }  // namespace claimdb::quantity
