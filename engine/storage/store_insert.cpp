@@ -84,8 +84,14 @@ void check_interval(const Interval& in) {
     if (*in.lo == *in.hi && (in.lo_open || in.hi_open))
       fail(ErrorCode::bad_input, "the interval is empty: an open end at a single point", "value");
   }
-  if ((!in.lo && in.lo_open) || (!in.hi && in.hi_open))
-    fail(ErrorCode::bad_input, "an unbounded end cannot be marked open", "value");
+}
+
+// An unbounded end is always open: (250, inf). Both spellings are accepted on
+// input and stored the same way, so export and import agree.
+Interval normalised(Interval in) {
+  if (!in.lo) in.lo_open = true;
+  if (!in.hi) in.hi_open = true;
+  return in;
 }
 
 }  // namespace
@@ -255,6 +261,7 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info) {
       } else {
         if (v.phrase.empty()) fail(ErrorCode::bad_input, "missing required field 'value'", "value");
         QuantityReading reading = quantity_reader_->read(v.phrase, v.unit);
+        check_interval(reading.interval);
         v.interval = reading.interval;
         v.unit = reading.unit;
       }
@@ -274,6 +281,7 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info) {
          "property '" + c.property + "' is " + to_string(info.value_type) +
              ": its value cannot be an interval or have a unit",
          "value");
+  if (v.interval) v.interval = normalised(*v.interval);
   return v;
 }
 
