@@ -32,9 +32,10 @@ void import(const Context& context, const std::vector<std::string>& files) {
   options.warn = [](const std::string& warning) { std::cerr << "claimdb: warning: " << warning << '\n'; };
   ImportSummary s = import_files(db, files, options);
   if (bar) bar->finish();
-  const double rate = s.seconds > 0 ? double(s.claims) / s.seconds : 0;
+  // Rates of tiny imports are noise; print one only past a millisecond.
+  const double rate = s.seconds >= 0.001 ? double(s.claims) / s.seconds : 0;
   std::fprintf(stderr,
-               "claimdb: imported %lld claims in %.2f s (%.0f claims/s); also %lld sources, "
+               "claimdb: imported %lld claims in %.3f s (%.0f claims/s); also %lld sources, "
                "%lld entities, %lld properties, %lld reports, %lld links, %lld reviews, "
                "%lld retractions\n",
                (long long)s.claims, s.seconds, rate, (long long)s.sources, (long long)s.entities,

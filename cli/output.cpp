@@ -136,13 +136,13 @@ void print(const Listing& listing, Format format, std::ostream& out, int width) 
     case Format::csv: {
       for (std::size_t c = 0; c < listing.columns.size(); ++c)
         out << (c ? "," : "") << csv_field(listing.columns[c]);
-      out << "\r\n";
+      out << "\n";
       for (const auto& row : listing.rows) {
         for (std::size_t c = 0; c < listing.columns.size(); ++c) {
           auto it = row.find(listing.columns[c]);
           out << (c ? "," : "") << csv_field(it == row.end() ? "" : cell_text(*it));
         }
-        out << "\r\n";
+        out << "\n";
       }
       break;
     }

@@ -26,7 +26,8 @@ struct Listing {
 };
 
 // Table: columns fitted to `width` (long cells cut with an ellipsis).
-// JSON: an array of the rows. CSV: RFC 4180, a header line then the rows.
+// JSON: an array of the rows. CSV: RFC 4180 quoting with Unix line ends, a
+// header line then the rows.
 void print(const Listing& listing, Format format, std::ostream& out, int width = 0);
 
 // Terminal width of stdout, or 0 when it is not a terminal.
