@@ -200,10 +200,12 @@ void check_variables(const Rule& rule, const LineRef& at) {
 void expect_fields(const std::vector<std::string_view>& fields, std::size_t least, std::size_t most,
                    const LineRef& at) {
   if (fields.size() >= least && fields.size() <= most) return;
-  const std::string expected = least == most ? std::to_string(least - 1)
-                                             : std::to_string(least - 1) + " to " + std::to_string(most - 1);
-  at.fail("'" + std::string(fields[0]) + "' takes " + expected + " fields after it, got " +
-          std::to_string(fields.size() - 1));
+  // Built step by step: g++ 12 warns (-Wrestrict) about "'" + std::string(...) here.
+  std::string message(1, '\'');
+  message.append(fields[0]).append("' takes ").append(std::to_string(least - 1));
+  if (least != most) message.append(" to ").append(std::to_string(most - 1));
+  message.append(" fields after it, got ").append(std::to_string(fields.size() - 1));
+  at.fail(message);
 }
 
 // A scale or fraction word: one word token.
@@ -311,6 +313,17 @@ void check_units(const Table& table) {
   }
 }
 
+// The rules that can match a phrase depend mostly on its first token.
+void index_rules(Table& table) {
+  table.rules_by_first_word.clear();
+  table.rules_starting_with_slot.clear();
+  for (std::size_t index = 0; index < table.rules.size(); ++index) {
+    const PatternToken& first = table.rules[index].tokens.front();
+    if (first.slot == 0) table.rules_by_first_word[first.word].push_back(index);
+    else table.rules_starting_with_slot.push_back(index);
+  }
+}
+
 }  // namespace
 
 void apply_table(Table& table, std::string_view text, std::string_view name, bool is_override) {
@@ -351,6 +364,7 @@ void apply_table(Table& table, std::string_view text, std::string_view name, boo
     table.rules = std::move(kept);
   }
   check_units(table);
+  index_rules(table);
 }
 
 }  // namespace claimdb::quantity

@@ -68,6 +68,8 @@ struct QuantityReader::Table {
   std::map<std::string, quantity::UnitDef> units;             // unit name (tokens joined by spaces) -> unit
   std::size_t longest_unit = 1;                               // most tokens in a unit name
   std::map<std::string, std::string> plurals;                 // irregular plural -> singular
+  std::map<std::string, std::vector<std::size_t>> rules_by_first_word;  // literal first token -> rule indexes
+  std::vector<std::size_t> rules_starting_with_slot;          // indexes of rules whose pattern starts with a slot
 };
 
 }  // namespace claimdb

@@ -206,6 +206,10 @@ TEST_CASE("error messages name the phrase and the reason") {
     CHECK(error_message([] { builtin().read("between 300 and 200"); }) ==
           "cannot read quantity phrase 'between 300 and 200': the lower bound exceeds the upper bound");
   }
+  SUBCASE("empty interval") {
+    CHECK(error_message([] { builtin().read("fewer than 0"); }) ==
+          "cannot read quantity phrase 'fewer than 0': the phrase allows no value");
+  }
   SUBCASE("too long") {
     const std::string phrase(1001, '1');
     CHECK(error_message([&] { builtin().read(phrase); }) ==

@@ -1,0 +1,362 @@
+#include "quantity/phrase.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "claimdb/error.hpp"
+
+namespace claimdb::quantity {
+
+namespace {
+
+constexpr std::size_t kMostNumberTokens = 12;  // "four hundred and seventy-four thousand ..."
+constexpr std::size_t kMostScaleWords = 4;     // "several hundred thousand"
+
+std::size_t slot_index(char slot) { return slot == 'n' ? 0 : slot == 'a' ? 1 : 2; }
+
+std::string describe(const UnitRef& unit) { return "'" + unit.name + "' (" + unit.kind + ")"; }
+
+UnitRef unit_ref(std::string name, const UnitDef& unit) { return {std::move(name), unit.canonical, unit.factor, unit.kind}; }
+
+// A counted noun, unless the table knows it as a unit ("kms" -> "km").
+UnitRef noun_unit(const Table& table, const std::string& noun) {
+  const auto found = table.units.find(noun);
+  if (found != table.units.end()) return unit_ref(noun, found->second);
+  return {noun, noun, 1, "count"};
+}
+
+// "between 20 and 30 thousand" means 20 thousand to 30 thousand.
+template <typename Slots>
+void spread_scale(Slots& slots) {
+  auto& low = slots[1];
+  const auto& high = slots[2];
+  if (!low.bound || !high.bound || low.number.share || high.number.share) return;
+  if (low.number.scale != 1 || high.number.scale == 1) return;
+  if (low.number.value * high.number.scale <= high.number.value) {
+    low.number.value *= high.number.scale;
+    low.number.scale = high.number.scale;
+  }
+}
+
+// A share cannot exceed 100 percent unless the phrase says so ("120%").
+template <typename Slots>
+void clamp_share(const Slots& slots, Interval& interval) {
+  for (const auto& slot : slots) {
+    if (slot.bound && slot.number.value > 100) return;
+  }
+  if (interval.lo && *interval.lo > 100) return;
+  if (!interval.hi || *interval.hi > 100) {
+    interval.hi = 100;
+    interval.hi_open = false;
+  }
+}
+
+}  // namespace
+
+double round12(double value) {
+  if (value == 0) return 0;
+  char text[40];
+  std::snprintf(text, sizeof text, "%.12g", value);
+  return std::strtod(text, nullptr);
+}
+
+PhraseReader::PhraseReader(const Table& table, std::string_view phrase)
+    : table_(table),
+      phrase_(phrase),
+      tokens_(tokenize(phrase)),
+      units_(tokens_.size() + 1),
+      nouns_(tokens_.size() + 1),
+      numbers_(tokens_.size() * kMostNumberTokens * 2) {
+  const auto percent = table.units.find("percent");
+  percent_ = percent != table.units.end() ? unit_ref("percent", percent->second) : UnitRef{"percent", "percent", 1, "share"};
+}
+
+void PhraseReader::fail(const std::string& reason) const {
+  std::string message = "cannot read quantity phrase '" + std::string(phrase_) + "'";
+  if (!reason.empty()) message += ": " + reason;
+  throw Error(ErrorCode::bad_input, message);
+}
+
+QuantityReading PhraseReader::read(std::string_view default_unit) {
+  // Quotes and brackets around the phrase: "(about 200)".
+  std::size_t start = 0;
+  while (start < tokens_.size() && (tokens_[start].text == "(" || tokens_[start].text == "\"" ||
+                                    tokens_[start].text == "'")) {
+    ++start;
+  }
+  const Rule* best_rule = nullptr;
+  std::optional<Match> best;
+  for (const std::size_t index : candidate_rules(start)) {
+    const Rule& rule = table_.rules[index];
+    std::optional<Match> found;
+    Match current;
+    match(rule, 0, start, current, found);
+    if (found && (!best || found->end > best->end)) {
+      best = found;
+      best_rule = &rule;
+    }
+  }
+  if (!best) fail();
+  return evaluate(*best_rule, *best, default_unit);
+}
+
+std::optional<UnitRef> PhraseReader::whole_unit() {
+  if (const auto& unit = unit_at(0); unit && unit->end == tokens_.size()) return unit->unit;
+  if (const auto& noun = noun_at(0); noun && noun->end == tokens_.size()) return noun->unit;
+  return {};
+}
+
+// Indexes of the rules that may match from token `start`, in table order.
+std::vector<std::size_t> PhraseReader::candidate_rules(std::size_t start) const {
+  std::vector<std::size_t> candidates = table_.rules_starting_with_slot;
+  if (start >= tokens_.size()) return candidates;
+  const auto found = table_.rules_by_first_word.find(tokens_[start].text);
+  if (found == table_.rules_by_first_word.end()) return candidates;
+  const auto middle = static_cast<std::ptrdiff_t>(candidates.size());
+  candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+  std::inplace_merge(candidates.begin(), candidates.begin() + middle, candidates.end());
+  return candidates;
+}
+
+// Tries every way the rule's pattern can match from pattern token `at` and
+// phrase token `next`; keeps the one consuming the most tokens in `best`.
+void PhraseReader::match(const Rule& rule, std::size_t at, std::size_t next, Match& current,
+                         std::optional<Match>& best) {
+  if (at == rule.tokens.size()) {
+    if (!best || next > best->end) {
+      best = current;
+      best->end = next;
+    }
+    return;
+  }
+  const PatternToken& pattern = rule.tokens[at];
+  if (pattern.slot == 0) {
+    if (next < tokens_.size() && tokens_[next].text == pattern.word) match(rule, at + 1, next + 1, current, best);
+    return;
+  }
+  if (pattern.slot != 's' && pattern.slot != 'S') {
+    match_number(rule, at, next, current, best);
+    return;
+  }
+  // {scale}: one or more singular scale words; {scales}: one plural.
+  const bool plural = pattern.slot == 'S';
+  double factor = 1;
+  for (std::size_t end = next; end < tokens_.size() && end - next < (plural ? 1 : kMostScaleWords); ++end) {
+    const auto found = table_.scales.find(tokens_[end].text);
+    if (tokens_[end].kind != Token::Kind::word || found == table_.scales.end() || found->second.plural != plural) {
+      return;
+    }
+    factor *= found->second.value;
+    current.scale = factor;
+    match(rule, at + 1, end + 1, current, best);
+  }
+}
+
+void PhraseReader::match_number(const Rule& rule, std::size_t at, std::size_t next, Match& current,
+                                std::optional<Match>& best) {
+  Slot& slot = current.slots[slot_index(rule.tokens[at].slot)];
+  const UnitRef* currency = nullptr;
+  std::size_t start = next;
+  if (const auto& prefix = unit_at(next);
+      prefix && prefix->unit.kind == "currency" && tokens_[prefix->end - 1].kind == Token::Kind::symbol) {
+    currency = &prefix->unit;
+    start = prefix->end;
+  }
+  const bool more_pattern = at + 1 < rule.tokens.size();
+  for (std::size_t end = std::min(tokens_.size(), start + kMostNumberTokens); end > start; --end) {
+    const auto& value = number(start, end, currency != nullptr);
+    if (!value) continue;
+    slot = Slot{true, *value, currency, currency != nullptr || value->share};
+    match(rule, at + 1, end, current, best);
+    if (more_pattern && !slot.strong) {
+      // A unit between this number and the rest of the pattern: "5 km to 8 km", "200 drones or more".
+      if (const auto& unit = unit_at(end)) {
+        slot.unit = &unit->unit;
+        match(rule, at + 1, unit->end, current, best);
+      } else if (const auto& noun = noun_at(end)) {
+        slot.unit = &noun->unit;
+        match(rule, at + 1, noun->end, current, best);
+      }
+    }
+    slot = Slot{};
+  }
+}
+
+// The longest unit name starting at `at`.
+const std::optional<PhraseReader::Found>& PhraseReader::unit_at(std::size_t at) {
+  static const std::optional<Found> kNone;
+  if (at >= tokens_.size()) return kNone;
+  auto& cached = units_[at];
+  if (cached) return *cached;
+  cached.emplace();
+  for (std::size_t length = std::min(table_.longest_unit, tokens_.size() - at); length > 0; --length) {
+    std::string name = join(tokens_, at, at + length);
+    const auto found = table_.units.find(name);
+    if (found == table_.units.end()) continue;
+    *cached = Found{unit_ref(std::move(name), found->second), at + length};
+    break;
+  }
+  return *cached;
+}
+
+const std::optional<PhraseReader::Found>& PhraseReader::noun_at(std::size_t at) {
+  static const std::optional<Found> kNone;
+  if (at >= tokens_.size()) return kNone;
+  auto& cached = nouns_[at];
+  if (cached) return *cached;
+  cached.emplace();
+  if (const auto noun = read_noun(tokens_, at, table_)) *cached = Found{noun_unit(table_, noun->unit), noun->end};
+  return *cached;
+}
+
+const std::optional<Number>& PhraseReader::number(std::size_t begin, std::size_t end, bool money) {
+  auto& cached = numbers_[(begin * kMostNumberTokens + (end - begin - 1)) * 2 + (money ? 1 : 0)];
+  if (!cached) cached = read_number(tokens_, begin, end, table_, money);
+  return *cached;
+}
+
+bool PhraseReader::starts_number(std::size_t at) {
+  for (std::size_t end = at + 1; end <= std::min(tokens_.size(), at + kMostNumberTokens); ++end) {
+    if (number(at, end, false)) return true;
+  }
+  return false;
+}
+
+// "per hour", "/h", "a day", "each week": a rate, which an interval cannot hold.
+void PhraseReader::check_not_rate(std::size_t at) {
+  if (at >= tokens_.size()) return;
+  const std::string& word = tokens_[at].text;
+  bool rate = word == "per" || word == "/";
+  if (word == "a" || word == "an" || word == "each" || word == "every") {
+    const auto& unit = unit_at(at + 1);
+    rate = unit && unit->unit.kind == "duration";
+  }
+  if (rate) fail("rates such as 'per hour' are not supported");
+}
+
+// The unit named after the matched part: "drones", "km", "% of homes".
+// Refuses what looks like more of a quantity ("200 300", "200 or so",
+// "nearly 200 - 300") rather than ignoring it.
+std::optional<UnitRef> PhraseReader::read_tail(std::size_t at) {
+  if (at >= tokens_.size()) return {};
+  if (const auto& unit = unit_at(at)) {
+    check_not_rate(unit->end);
+    // "10s of thousands" is not ten seconds.
+    const std::size_t next = unit->end + 1;
+    if (next < tokens_.size() && tokens_[unit->end].text == "of" &&
+        (starts_number(next) || table_.scales.count(tokens_[next].text))) {
+      fail();
+    }
+    return unit->unit;
+  }
+  const Token& first = tokens_[at];
+  check_not_rate(at);
+  if (first.text == "or" || first.text == "and" || first.text == "to" || starts_number(at) ||
+      table_.scales.count(first.text) || table_.fractions.count(first.text)) {
+    fail();
+  }
+  if (first.text == "-") {
+    // "300-metre", "10-fold"; but "nearly 200 - 300" is a range the table does not know.
+    if (starts_number(at + 1)) fail();
+    if (at + 1 < tokens_.size() && tokens_[at + 1].kind == Token::Kind::word) return read_tail(at + 1);
+    return {};
+  }
+  if (first.kind == Token::Kind::symbol) {
+    if (is_punctuation(first)) return {};
+    fail("unknown unit '" + first.text + "'");
+  }
+  if (tokens_[at].text == "of") ++at;
+  static const std::array<std::string_view, 6> kDeterminers{"the", "those", "these", "its", "their", "all"};
+  if (at < tokens_.size() &&
+      std::find(kDeterminers.begin(), kDeterminers.end(), tokens_[at].text) != kDeterminers.end()) {
+    ++at;
+  }
+  if (const auto& unit = unit_at(at)) {
+    check_not_rate(unit->end);
+    return unit->unit;
+  }
+  if (const auto& noun = noun_at(at)) {
+    check_not_rate(noun->end);
+    return noun->unit;
+  }
+  return {};
+}
+
+// Picks the unit (share rule, currency or fraction, the words after, a unit
+// inside the pattern, the default) and checks that all units agree.
+QuantityReading PhraseReader::evaluate(const Rule& rule, Match& match, std::string_view default_unit) {
+  const std::optional<UnitRef> tail = read_tail(match.end);
+  for (Slot& slot : match.slots) {
+    if (slot.bound && slot.number.share) slot.unit = &percent_;
+  }
+  const UnitRef* unit = rule.kind == "share" ? &percent_ : nullptr;
+  for (const Slot& slot : match.slots) {
+    if (!unit && slot.bound && slot.strong) unit = slot.unit;
+  }
+  if (!unit && tail) unit = &*tail;
+  for (const Slot& slot : match.slots) {
+    if (!unit && slot.bound && slot.unit) unit = slot.unit;
+  }
+  UnitRef fallback;
+  if (!unit) {
+    const CanonicalUnit canonical = canonical_unit_in(table_, default_unit);
+    fallback = {std::string(default_unit), canonical.unit, canonical.factor, canonical.kind};
+    unit = &fallback;
+  }
+  for (const Slot& slot : match.slots) {
+    if (slot.bound && slot.unit && slot.unit->canonical != unit->canonical) {
+      fail("mixed units " + describe(*slot.unit) + " and " + describe(*unit));
+    }
+  }
+  spread_scale(match.slots);
+  return reading(rule, match, *unit);
+}
+
+std::optional<double> PhraseReader::bound_value(const Bound& bound, const Match& match, const UnitRef& unit) const {
+  if (bound.infinite) return {};
+  const auto value_of = [&](char var) {
+    if (var == 's') return match.scale * unit.factor;
+    const Slot& slot = match.slots[slot_index(var)];
+    return slot.number.value * (slot.unit ? slot.unit->factor : unit.factor);
+  };
+  double value = bound.var ? bound.coef * value_of(bound.var) : bound.coef * unit.factor;
+  if (bound.divisor) {
+    const double divisor = value_of(bound.divisor);
+    if (divisor == 0) fail("division by zero");
+    value /= divisor;
+  }
+  if (!std::isfinite(value)) fail("the number is too large");
+  return round12(value);
+}
+
+QuantityReading PhraseReader::reading(const Rule& rule, const Match& match, const UnitRef& unit) const {
+  QuantityReading result;
+  result.phrase = std::string(phrase_);
+  result.unit = unit.canonical;
+  result.kind = !rule.kind.empty() ? rule.kind : unit.kind.empty() ? "count" : unit.kind;
+  result.informative = rule.informative;
+  result.rule = rule.pattern;
+  Interval& interval = result.interval;
+  interval.lo = bound_value(rule.lo, match, unit);
+  interval.hi = bound_value(rule.hi, match, unit);
+  interval.lo_open = rule.lo_open;
+  interval.hi_open = rule.hi_open || !interval.hi;
+  if (result.kind == "share") clamp_share(match.slots, interval);
+  if (interval.lo && interval.hi && *interval.lo > *interval.hi) fail("the lower bound exceeds the upper bound");
+  // "nearly 0", "fewer than 0": an empty interval would conflict with everything.
+  if (interval.lo && interval.hi && *interval.lo == *interval.hi && (interval.lo_open || interval.hi_open)) {
+    fail("the phrase allows no value");
+  }
+  return result;
+}
+
+CanonicalUnit canonical_unit_in(const Table& table, std::string_view text) {
+  PhraseReader reader(table, text);
+  if (const auto unit = reader.whole_unit()) return {unit->canonical, unit->factor, unit->kind};
+  if (tokenize(text).empty()) return {"", 1, "count"};
+  throw Error(ErrorCode::bad_input, "unknown unit '" + std::string(text) + "'");
+}
+
+}  // namespace claimdb::quantity
