@@ -337,9 +337,10 @@ class GroupDrafter {
   void draft_running_total() {
     const int official = speaker(property_.speaker, plan_.country);
     const int conflicts = group_.conflict ? 1 : 0;
-    const int updates = std::max(
-        1, std::min<int>(group_.size - conflicts, static_cast<int>(rng_.between(2, 4))));
     const int report_count = static_cast<int>(plan_.reports.size());
+    // One update per report at most, so that each is published after the last.
+    const int updates = std::max(1, std::min({group_.size - conflicts, report_count,
+                                              static_cast<int>(rng_.between(2, 4))}));
     const Latitude latitude = group_.conflict ? Latitude::tight : Latitude::loose;
     Phrase phrase;
     double previous = 0;
@@ -357,11 +358,12 @@ class GroupDrafter {
       say_value(rng_, property_.style, figure, i + 1 == updates ? latitude : Latitude::loose,
                 phrase);
       set_quantity(update, phrase, nullptr);
-      const int report = std::min(i, report_count - 1);
-      update.report = report;
-      update.published_at = plan_.reports[static_cast<std::size_t>(report)].published_at;
-      update.as_of = update.published_at - rng_.between(20 * minute, 60 * minute);
-      update.said_at = update.as_of + 5 * minute;
+      update.report = i;
+      update.published_at = plan_.reports[static_cast<std::size_t>(i)].published_at;
+      // Reports are at least ten minutes apart: each count is newer than the last.
+      update.as_of = update.published_at - rng_.between(5 * minute, 60 * minute);
+      if (i > 0) update.as_of = std::max(update.as_of, final_as_of + 5 * minute);
+      update.said_at = std::min(update.as_of + 5 * minute, update.published_at);
       last_update = position(update);
       final_as_of = update.as_of;
     }
