@@ -35,8 +35,8 @@ bool below(const Interval& low, const Interval& high) {
 }  // namespace
 
 std::string format_interval(const Interval& interval) {
-  const bool point = interval.lo && interval.hi && *interval.lo == *interval.hi && !interval.lo_open &&
-                     !interval.hi_open;
+  const bool point =
+      interval.lo && interval.hi && *interval.lo == *interval.hi && !interval.lo_open && !interval.hi_open;
   if (point) return format_number(*interval.lo);
   std::string out = (interval.lo_open || !interval.lo) ? "(" : "[";
   out += interval.lo ? format_number(*interval.lo) : "-inf";

@@ -18,7 +18,9 @@ std::size_t slot_index(char slot) { return slot == 'n' ? 0 : slot == 'a' ? 1 : 2
 
 std::string describe(const UnitRef& unit) { return "'" + unit.name + "' (" + unit.kind + ")"; }
 
-UnitRef unit_ref(std::string name, const UnitDef& unit) { return {std::move(name), unit.canonical, unit.factor, unit.kind}; }
+UnitRef unit_ref(std::string name, const UnitDef& unit) {
+  return {std::move(name), unit.canonical, unit.factor, unit.kind};
+}
 
 // A counted noun, unless the table knows it as a unit ("kms" -> "km").
 UnitRef noun_unit(const Table& table, const std::string& noun) {
@@ -70,7 +72,8 @@ PhraseReader::PhraseReader(const Table& table, std::string_view phrase)
       nouns_(tokens_.size() + 1),
       numbers_(tokens_.size() * kMostNumberTokens * 2) {
   const auto percent = table.units.find("percent");
-  percent_ = percent != table.units.end() ? unit_ref("percent", percent->second) : UnitRef{"percent", "percent", 1, "share"};
+  percent_ = percent != table.units.end() ? unit_ref("percent", percent->second)
+                                          : UnitRef{"percent", "percent", 1, "share"};
 }
 
 void PhraseReader::fail(const std::string& reason) const {
@@ -82,8 +85,8 @@ void PhraseReader::fail(const std::string& reason) const {
 QuantityReading PhraseReader::read(std::string_view default_unit) {
   // Quotes and brackets around the phrase: "(about 200)".
   std::size_t start = 0;
-  while (start < tokens_.size() && (tokens_[start].text == "(" || tokens_[start].text == "\"" ||
-                                    tokens_[start].text == "'")) {
+  while (start < tokens_.size() &&
+         (tokens_[start].text == "(" || tokens_[start].text == "\"" || tokens_[start].text == "'")) {
     ++start;
   }
   const Rule* best_rule = nullptr;
@@ -133,7 +136,9 @@ void PhraseReader::match(const Rule& rule, std::size_t at, std::size_t next, Mat
   }
   const PatternToken& pattern = rule.tokens[at];
   if (pattern.slot == 0) {
-    if (next < tokens_.size() && tokens_[next].text == pattern.word) match(rule, at + 1, next + 1, current, best);
+    if (next < tokens_.size() && tokens_[next].text == pattern.word) {
+      match(rule, at + 1, next + 1, current, best);
+    }
     return;
   }
   if (pattern.slot != 's' && pattern.slot != 'S') {
@@ -145,7 +150,8 @@ void PhraseReader::match(const Rule& rule, std::size_t at, std::size_t next, Mat
   double factor = 1;
   for (std::size_t end = next; end < tokens_.size() && end - next < (plural ? 1 : kMostScaleWords); ++end) {
     const auto found = table_.scales.find(tokens_[end].text);
-    if (tokens_[end].kind != Token::Kind::word || found == table_.scales.end() || found->second.plural != plural) {
+    if (tokens_[end].kind != Token::Kind::word || found == table_.scales.end() ||
+        found->second.plural != plural) {
       return;
     }
     factor *= found->second.value;
@@ -207,7 +213,9 @@ const std::optional<PhraseReader::Found>& PhraseReader::noun_at(std::size_t at) 
   auto& cached = nouns_[at];
   if (cached) return *cached;
   cached.emplace();
-  if (const auto noun = read_noun(tokens_, at, table_)) *cached = Found{noun_unit(table_, noun->unit), noun->end};
+  if (const auto noun = read_noun(tokens_, at, table_)) {
+    *cached = Found{noun_unit(table_, noun->unit), noun->end};
+  }
   return *cached;
 }
 
@@ -314,7 +322,8 @@ QuantityReading PhraseReader::evaluate(const Rule& rule, Match& match, std::stri
   return reading(rule, match, *unit);
 }
 
-std::optional<double> PhraseReader::bound_value(const Bound& bound, const Match& match, const UnitRef& unit) const {
+std::optional<double> PhraseReader::bound_value(const Bound& bound, const Match& match,
+                                                const UnitRef& unit) const {
   if (bound.infinite) return {};
   const auto value_of = [&](char var) {
     if (var == 's') return match.scale * unit.factor;
@@ -344,7 +353,9 @@ QuantityReading PhraseReader::reading(const Rule& rule, const Match& match, cons
   interval.lo_open = rule.lo_open;
   interval.hi_open = rule.hi_open || !interval.hi;
   if (result.kind == "share") clamp_share(match.slots, interval);
-  if (interval.lo && interval.hi && *interval.lo > *interval.hi) fail("the lower bound exceeds the upper bound");
+  if (interval.lo && interval.hi && *interval.lo > *interval.hi) {
+    fail("the lower bound exceeds the upper bound");
+  }
   // "nearly 0", "fewer than 0": an empty interval would conflict with everything.
   if (interval.lo && interval.hi && *interval.lo == *interval.hi && (interval.lo_open || interval.hi_open)) {
     fail("the phrase allows no value");

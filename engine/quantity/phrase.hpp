@@ -73,9 +73,9 @@ class PhraseReader {
   const Table& table_;
   std::string_view phrase_;
   std::vector<Token> tokens_;
-  UnitRef percent_;                                          // the unit of shares
-  std::vector<std::optional<std::optional<Found>>> units_;   // unit_at() per token, once looked up
-  std::vector<std::optional<std::optional<Found>>> nouns_;   // noun_at() per token, once looked up
+  UnitRef percent_;                                            // the unit of shares
+  std::vector<std::optional<std::optional<Found>>> units_;     // unit_at() per token, once looked up
+  std::vector<std::optional<std::optional<Found>>> nouns_;     // noun_at() per token, once looked up
   std::vector<std::optional<std::optional<Number>>> numbers_;  // number() per (begin, length, money)
 };
 

@@ -80,8 +80,8 @@ Interval QuantityReader::convert(const Interval& interval, std::string_view from
   const CanonicalUnit source = canonical_unit(from);
   const CanonicalUnit target = canonical_unit(to);
   if (source.unit != target.unit) {
-    throw Error(ErrorCode::bad_input, "cannot convert '" + std::string(from) + "' (" + source.kind + ") to '" +
-                                          std::string(to) + "' (" + target.kind + ")");
+    throw Error(ErrorCode::bad_input, "cannot convert '" + std::string(from) + "' (" + source.kind +
+                                          ") to '" + std::string(to) + "' (" + target.kind + ")");
   }
   const double ratio = source.factor / target.factor;
   Interval result = interval;

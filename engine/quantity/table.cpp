@@ -79,7 +79,10 @@ std::optional<double> parse_ratio(std::string_view text) {
 
 double positive_number(std::string_view text, const LineRef& at) {
   const auto value = parse_ratio(text);
-  if (!value || *value <= 0) at.fail("bad number '" + std::string(text) + "' (expected a positive number such as 1000, 0.3048 or 100/3)");
+  if (!value || *value <= 0) {
+    at.fail("bad number '" + std::string(text) +
+            "' (expected a positive number such as 1000, 0.3048 or 100/3)");
+  }
   return *value;
 }
 
@@ -147,20 +150,28 @@ std::vector<PatternToken> parse_pattern(std::string_view pattern, const LineRef&
   std::size_t at_char = 0;
   while (at_char < pattern.size()) {
     const auto open = pattern.find('{', at_char);
-    const auto literal = pattern.substr(at_char, open == std::string_view::npos ? pattern.npos : open - at_char);
+    const auto literal =
+        pattern.substr(at_char, open == std::string_view::npos ? pattern.npos : open - at_char);
     for (const Token& token : tokenize(literal)) tokens.push_back({token.text, 0});
     if (open == std::string_view::npos) break;
     const auto close = pattern.find('}', open);
     if (close == std::string_view::npos) at.fail("unclosed '{' in pattern '" + std::string(pattern) + "'");
     const std::string_view name = pattern.substr(open + 1, close - open - 1);
     char slot = 0;
-    if (name == "n" || name == "a" || name == "b") slot = name[0];
-    else if (name == "scale") slot = 's';
-    else if (name == "scales") slot = 'S';
-    else at.fail("unknown placeholder '{" + std::string(name) + "}' in pattern '" + std::string(pattern) +
-                 "' (expected {n}, {a}, {b}, {scale} or {scales})");
+    if (name == "n" || name == "a" || name == "b") {
+      slot = name[0];
+    } else if (name == "scale") {
+      slot = 's';
+    } else if (name == "scales") {
+      slot = 'S';
+    } else {
+      at.fail("unknown placeholder '{" + std::string(name) + "}' in pattern '" + std::string(pattern) +
+              "' (expected {n}, {a}, {b}, {scale} or {scales})");
+    }
     const char key = slot == 'S' ? 's' : slot;
-    if (!seen.insert(key).second) at.fail("placeholder '{" + std::string(name) + "}' repeated in pattern '" + std::string(pattern) + "'");
+    if (!seen.insert(key).second) {
+      at.fail("placeholder '{" + std::string(name) + "}' repeated in pattern '" + std::string(pattern) + "'");
+    }
     tokens.push_back({"", slot});
     at_char = close + 1;
   }
@@ -173,10 +184,17 @@ std::string pattern_key(const std::vector<PatternToken>& tokens) {
   for (const PatternToken& token : tokens) {
     if (!key.empty()) key += ' ';
     switch (token.slot) {
-      case 0: key += token.word; break;
-      case 's': key += "{scale}"; break;
-      case 'S': key += "{scales}"; break;
-      default: key += std::string("{") + token.slot + "}";
+      case 0:
+        key += token.word;
+        break;
+      case 's':
+        key += "{scale}";
+        break;
+      case 'S':
+        key += "{scales}";
+        break;
+      default:
+        key += std::string("{") + token.slot + "}";
     }
   }
   return key;
@@ -192,7 +210,8 @@ void check_variables(const Rule& rule, const LineRef& at) {
     for (char var : {bound->var, bound->divisor}) {
       if (var == 0 || has_slot(var)) continue;
       const std::string slot = var == 's' ? "{scale}" : std::string("{") + var + "}";
-      at.fail(std::string("the interval uses '") + var + "' but the pattern '" + rule.pattern + "' has no " + slot);
+      at.fail(std::string("the interval uses '") + var + "' but the pattern '" + rule.pattern + "' has no " +
+              slot);
     }
   }
 }
@@ -219,19 +238,22 @@ std::string single_word(std::string_view text, const LineRef& at) {
 
 // Collects a table's rules so that overrides can go first.
 struct Pending {
-  std::vector<Rule> rules;           // new rules in file order
-  std::set<std::string> replaced;    // patterns that new rules or removals take away from the old table
+  std::vector<Rule> rules;         // new rules in file order
+  std::set<std::string> replaced;  // patterns that new rules or removals take away from the old table
 };
 
-void read_rule(const std::vector<std::string_view>& fields, Table& table, Pending& pending,
-               bool is_override, const LineRef& at) {
+void read_rule(const std::vector<std::string_view>& fields, Table& table, Pending& pending, bool is_override,
+               const LineRef& at) {
   expect_fields(fields, 3, 5, at);
   std::string kind;
   bool informative = true;
   if (fields.size() >= 4 && fields[3] != "-") kind = std::string(fields[3]);
   if (fields.size() == 5) {
-    if (fields[4] == "uninformative") informative = false;
-    else if (fields[4] != "informative") at.fail("expected 'informative' or 'uninformative', got '" + std::string(fields[4]) + "'");
+    if (fields[4] == "uninformative") {
+      informative = false;
+    } else if (fields[4] != "informative") {
+      at.fail("expected 'informative' or 'uninformative', got '" + std::string(fields[4]) + "'");
+    }
   }
   for (std::string_view alternative : split_on(fields[1], '|')) {
     Rule rule;
@@ -253,7 +275,8 @@ void read_rule(const std::vector<std::string_view>& fields, Table& table, Pendin
       continue;
     }
     if (old != table.rules.end() && !is_override) {
-      at.fail("duplicate rule '" + rule.pattern + "' (first at " + old->origin + ":" + std::to_string(old->line) + ")");
+      at.fail("duplicate rule '" + rule.pattern + "' (first at " + old->origin + ":" +
+              std::to_string(old->line) + ")");
     }
     parse_interval(fields[2], rule, at);
     check_variables(rule, at);
@@ -282,10 +305,14 @@ void read_unit(const std::vector<std::string_view>& fields, Table& table, bool i
   for (std::string_view name : split_on(fields[1], ',')) {
     const auto tokens = tokenize(name);
     if (tokens.empty()) at.fail("empty unit name in '" + std::string(fields[1]) + "'");
-    if (tokens.front().kind == Token::Kind::number) at.fail("unit name '" + std::string(name) + "' starts with a digit");
+    if (tokens.front().kind == Token::Kind::number) {
+      at.fail("unit name '" + std::string(name) + "' starts with a digit");
+    }
     const std::string key = join(tokens, 0, tokens.size());
     const auto [earlier, fresh] = names_here.emplace(key, at.line);
-    if (!fresh) at.fail("duplicate unit name '" + key + "' (first at line " + std::to_string(earlier->second) + ")");
+    if (!fresh) {
+      at.fail("duplicate unit name '" + key + "' (first at line " + std::to_string(earlier->second) + ")");
+    }
     const auto old = table.units.find(key);
     if (old != table.units.end() && !is_override) {
       at.fail("duplicate unit name '" + key + "' (first at " + old->second.origin + ":" +
@@ -302,9 +329,12 @@ void check_units(const Table& table) {
     const LineRef at{unit.origin, unit.line};
     const auto canonical_tokens = tokenize(unit.canonical);
     const auto target = table.units.find(join(canonical_tokens, 0, canonical_tokens.size()));
-    if (target == table.units.end()) at.fail("unit '" + name + "' converts to unknown unit '" + unit.canonical + "'");
+    if (target == table.units.end()) {
+      at.fail("unit '" + name + "' converts to unknown unit '" + unit.canonical + "'");
+    }
     if (target->second.canonical != unit.canonical || target->second.factor != 1) {
-      at.fail("unit '" + name + "' converts to '" + unit.canonical + "', which is not a canonical unit (one with factor 1 to itself)");
+      at.fail("unit '" + name + "' converts to '" + unit.canonical +
+              "', which is not a canonical unit (one with factor 1 to itself)");
     }
     if (target->second.kind != unit.kind) {
       at.fail("unit '" + name + "' has kind '" + unit.kind + "' but its canonical unit '" + unit.canonical +
@@ -319,8 +349,11 @@ void index_rules(Table& table) {
   table.rules_starting_with_slot.clear();
   for (std::size_t index = 0; index < table.rules.size(); ++index) {
     const PatternToken& first = table.rules[index].tokens.front();
-    if (first.slot == 0) table.rules_by_first_word[first.word].push_back(index);
-    else table.rules_starting_with_slot.push_back(index);
+    if (first.slot == 0) {
+      table.rules_by_first_word[first.word].push_back(index);
+    } else {
+      table.rules_starting_with_slot.push_back(index);
+    }
   }
 }
 
@@ -333,7 +366,8 @@ void apply_table(Table& table, std::string_view text, std::string_view name, boo
   std::size_t at = 0;
   while (at <= text.size()) {
     const auto newline = text.find('\n', at);
-    const std::string_view line = text.substr(at, newline == std::string_view::npos ? text.npos : newline - at);
+    const std::string_view line =
+        text.substr(at, newline == std::string_view::npos ? text.npos : newline - at);
     at = newline == std::string_view::npos ? text.size() + 1 : newline + 1;
     ++line_number;
     const LineRef ref{name, line_number};
@@ -341,15 +375,20 @@ void apply_table(Table& table, std::string_view text, std::string_view name, boo
     if (content.empty() || content.front() == '#') continue;
     const auto fields = split_fields(content);
     const std::string_view type = fields[0];
-    if (type == "rule") read_rule(fields, table, pending, is_override, ref);
-    else if (type == "scale") read_multiplier(fields, table.scales, ref);
-    else if (type == "fraction") read_multiplier(fields, table.fractions, ref);
-    else if (type == "unit") read_unit(fields, table, is_override, unit_names, ref);
-    else if (type == "plural") {
+    if (type == "rule") {
+      read_rule(fields, table, pending, is_override, ref);
+    } else if (type == "scale") {
+      read_multiplier(fields, table.scales, ref);
+    } else if (type == "fraction") {
+      read_multiplier(fields, table.fractions, ref);
+    } else if (type == "unit") {
+      read_unit(fields, table, is_override, unit_names, ref);
+    } else if (type == "plural") {
       expect_fields(fields, 3, 3, ref);
       table.plurals[single_word(fields[1], ref)] = single_word(fields[2], ref);
     } else {
-      ref.fail("unknown record type '" + std::string(type) + "' (expected rule, scale, fraction, unit or plural)");
+      ref.fail("unknown record type '" + std::string(type) +
+               "' (expected rule, scale, fraction, unit or plural)");
     }
   }
   std::vector<Rule> kept;
@@ -357,10 +396,12 @@ void apply_table(Table& table, std::string_view text, std::string_view name, boo
     if (!pending.replaced.count(rule.pattern)) kept.push_back(std::move(rule));
   }
   if (is_override) {
-    pending.rules.insert(pending.rules.end(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
+    pending.rules.insert(pending.rules.end(), std::make_move_iterator(kept.begin()),
+                         std::make_move_iterator(kept.end()));
     table.rules = std::move(pending.rules);
   } else {
-    kept.insert(kept.end(), std::make_move_iterator(pending.rules.begin()), std::make_move_iterator(pending.rules.end()));
+    kept.insert(kept.end(), std::make_move_iterator(pending.rules.begin()),
+                std::make_move_iterator(pending.rules.end()));
     table.rules = std::move(kept);
   }
   check_units(table);

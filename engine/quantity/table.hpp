@@ -30,16 +30,16 @@ struct PatternToken {
 // A phrase rule: when the pattern matches the start of a phrase, the phrase
 // means the interval.
 struct Rule {
-  std::string pattern;                // as written in the table, e.g. "nearly {n}"
-  std::vector<PatternToken> tokens;   // the pattern split into tokens and slots
-  Bound lo;                           // lower bound
-  Bound hi;                           // upper bound
-  bool lo_open = false;               // lower bound excluded
-  bool hi_open = false;               // upper bound excluded
-  std::string kind;                   // forced kind ("share"), or "" to take the unit's
-  bool informative = true;            // false for "many" and the like
-  std::string origin;                 // table name it came from, for error messages
-  std::int64_t line = 0;              // line in that table
+  std::string pattern;               // as written in the table, e.g. "nearly {n}"
+  std::vector<PatternToken> tokens;  // the pattern split into tokens and slots
+  Bound lo;                          // lower bound
+  Bound hi;                          // upper bound
+  bool lo_open = false;              // lower bound excluded
+  bool hi_open = false;              // upper bound excluded
+  std::string kind;                  // forced kind ("share"), or "" to take the unit's
+  bool informative = true;           // false for "many" and the like
+  std::string origin;                // table name it came from, for error messages
+  std::int64_t line = 0;             // line in that table
 };
 
 // A unit of measurement.
@@ -62,14 +62,14 @@ struct Multiplier {
 namespace claimdb {
 
 struct QuantityReader::Table {
-  std::vector<quantity::Rule> rules;                          // in priority order for ties
-  std::map<std::string, quantity::Multiplier> scales;         // scale word -> factor
-  std::map<std::string, quantity::Multiplier> fractions;      // fraction word -> percent
-  std::map<std::string, quantity::UnitDef> units;             // unit name (tokens joined by spaces) -> unit
-  std::size_t longest_unit = 1;                               // most tokens in a unit name
-  std::map<std::string, std::string> plurals;                 // irregular plural -> singular
+  std::vector<quantity::Rule> rules;                      // in priority order for ties
+  std::map<std::string, quantity::Multiplier> scales;     // scale word -> factor
+  std::map<std::string, quantity::Multiplier> fractions;  // fraction word -> percent
+  std::map<std::string, quantity::UnitDef> units;         // unit name (tokens joined by spaces) -> unit
+  std::size_t longest_unit = 1;                           // most tokens in a unit name
+  std::map<std::string, std::string> plurals;             // irregular plural -> singular
   std::map<std::string, std::vector<std::size_t>> rules_by_first_word;  // literal first token -> rule indexes
-  std::vector<std::size_t> rules_starting_with_slot;          // indexes of rules whose pattern starts with a slot
+  std::vector<std::size_t> rules_starting_with_slot;  // indexes of rules whose pattern starts with a slot
 };
 
 }  // namespace claimdb

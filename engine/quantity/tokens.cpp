@@ -15,24 +15,24 @@ struct Fold {
 };
 
 constexpr std::array<Fold, 18> kFolds{{
-    {"\xC2\xA0", "", Token::Kind::symbol},          // no-break space
-    {"\xE2\x80\x89", "", Token::Kind::symbol},      // thin space
-    {"\xE2\x80\xAF", "", Token::Kind::symbol},      // narrow no-break space
-    {"\xE2\x80\x93", "-", Token::Kind::symbol},     // en dash
-    {"\xE2\x80\x94", "-", Token::Kind::symbol},     // em dash
-    {"\xE2\x88\x92", "-", Token::Kind::symbol},     // minus sign
-    {"\xC2\xB2", "2", Token::Kind::number},         // superscript two
-    {"\xC2\xB3", "3", Token::Kind::number},         // superscript three
-    {"\xE2\x89\x88", "~", Token::Kind::symbol},     // almost equal
-    {"\xE2\x80\x98", "'", Token::Kind::symbol},     // left single quote
-    {"\xE2\x80\x99", "'", Token::Kind::symbol},     // right single quote
-    {"\xE2\x80\x9C", "\"", Token::Kind::symbol},    // left double quote
-    {"\xE2\x80\x9D", "\"", Token::Kind::symbol},    // right double quote
-    {"\xC2\xA3", "\xC2\xA3", Token::Kind::symbol},  // pound sign
+    {"\xC2\xA0", "", Token::Kind::symbol},                  // no-break space
+    {"\xE2\x80\x89", "", Token::Kind::symbol},              // thin space
+    {"\xE2\x80\xAF", "", Token::Kind::symbol},              // narrow no-break space
+    {"\xE2\x80\x93", "-", Token::Kind::symbol},             // en dash
+    {"\xE2\x80\x94", "-", Token::Kind::symbol},             // em dash
+    {"\xE2\x88\x92", "-", Token::Kind::symbol},             // minus sign
+    {"\xC2\xB2", "2", Token::Kind::number},                 // superscript two
+    {"\xC2\xB3", "3", Token::Kind::number},                 // superscript three
+    {"\xE2\x89\x88", "~", Token::Kind::symbol},             // almost equal
+    {"\xE2\x80\x98", "'", Token::Kind::symbol},             // left single quote
+    {"\xE2\x80\x99", "'", Token::Kind::symbol},             // right single quote
+    {"\xE2\x80\x9C", "\"", Token::Kind::symbol},            // left double quote
+    {"\xE2\x80\x9D", "\"", Token::Kind::symbol},            // right double quote
+    {"\xC2\xA3", "\xC2\xA3", Token::Kind::symbol},          // pound sign
     {"\xE2\x82\xAC", "\xE2\x82\xAC", Token::Kind::symbol},  // euro sign
     {"\xE2\x82\xB4", "\xE2\x82\xB4", Token::Kind::symbol},  // hryvnia sign
     {"\xE2\x82\xBD", "\xE2\x82\xBD", Token::Kind::symbol},  // rouble sign
-    {"\xC2\xB0", "\xC2\xB0", Token::Kind::symbol},  // degree sign
+    {"\xC2\xB0", "\xC2\xB0", Token::Kind::symbol},          // degree sign
 }};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -78,14 +78,15 @@ std::vector<Token> tokenize(std::string_view text) {
     spaced = false;
     if (is_digit(c)) {
       token.kind = Token::Kind::number;
-      while (at < text.size() &&
-             (is_digit(text[at]) || ((text[at] == ',' || text[at] == '.') && at + 1 < text.size() &&
-                                     is_digit(text[at + 1])))) {
+      while (at < text.size() && (is_digit(text[at]) || ((text[at] == ',' || text[at] == '.') &&
+                                                         at + 1 < text.size() && is_digit(text[at + 1])))) {
         token.text += text[at++];
       }
     } else if (is_word_byte(c)) {
       token.kind = Token::Kind::word;
-      while (at < text.size() && is_word_byte(text[at]) && !fold_at(text, at)) token.text += lower(text[at++]);
+      while (at < text.size() && is_word_byte(text[at]) && !fold_at(text, at)) {
+        token.text += lower(text[at++]);
+      }
     } else {
       token.text = std::string(1, c);
       ++at;

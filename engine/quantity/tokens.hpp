@@ -11,9 +11,9 @@ namespace claimdb::quantity {
 // folded to ASCII ("–" -> "-", "²" -> "2", "≈" -> "~").
 struct Token {
   enum class Kind { word, number, symbol };
-  std::string text;         // the token, lower-cased
-  Kind kind = Kind::word;   // letters (and other UTF-8), digits with , and ., or one symbol
-  bool spaced = false;      // whitespace came directly before it
+  std::string text;        // the token, lower-cased
+  Kind kind = Kind::word;  // letters (and other UTF-8), digits with , and ., or one symbol
+  bool spaced = false;     // whitespace came directly before it
 };
 
 // Splits `text` into words, numbers ("1,200", "2.3") and single symbols.

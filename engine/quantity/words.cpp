@@ -12,12 +12,12 @@ namespace {
 
 const std::map<std::string_view, int>& small_numbers() {
   static const std::map<std::string_view, int> numbers{
-      {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},     {"four", 4},
-      {"five", 5},     {"six", 6},        {"seven", 7},     {"eight", 8},     {"nine", 9},
-      {"ten", 10},     {"eleven", 11},    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
-      {"fifteen", 15}, {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-      {"twenty", 20},  {"thirty", 30},    {"forty", 40},    {"fifty", 50},    {"sixty", 60},
-      {"seventy", 70}, {"eighty", 80},    {"ninety", 90}};
+      {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+      {"seventy", 70}, {"eighty", 80},  {"ninety", 90}};
   return numbers;
 }
 
@@ -83,9 +83,13 @@ std::optional<Number> read_numeral(const std::vector<Token>& tokens, std::size_t
   Number number{*value, 1, false};
   for (std::size_t at = begin + 1; at < end; ++at) {
     double factor = 0;
-    if (const auto scale = singular_scale(tokens[at], table)) factor = *scale;
-    else if (at == begin + 1 && at + 1 == end && attached_million(tokens, at, money)) factor = 1e6;
-    else return {};
+    if (const auto scale = singular_scale(tokens[at], table)) {
+      factor = *scale;
+    } else if (at == begin + 1 && at + 1 == end && attached_million(tokens, at, money)) {
+      factor = 1e6;
+    } else {
+      return {};
+    }
     number.value *= factor;
     number.scale *= factor;
   }
@@ -117,8 +121,11 @@ std::optional<Number> read_cardinal(const std::vector<Token>& tokens, std::size_
     } else if (const auto small = small_number(word); small && token.kind == Token::Kind::word) {
       const bool after_tens = prev == Prev::tens || prev == Prev::hyphen;
       if (*small < 10) {
-        if (prev == Prev::a || prev == Prev::ones || prev == Prev::teens || (after_tens && *small == 0)) return {};
-      } else if (prev != Prev::start && prev != Prev::hundred && prev != Prev::big && prev != Prev::conjunction) {
+        if (prev == Prev::a || prev == Prev::ones || prev == Prev::teens || (after_tens && *small == 0)) {
+          return {};
+        }
+      } else if (prev != Prev::start && prev != Prev::hundred && prev != Prev::big &&
+                 prev != Prev::conjunction) {
         return {};
       }
       current += *small;
@@ -198,8 +205,9 @@ std::optional<Number> read_number(const std::vector<Token>& tokens, std::size_t 
                                   const Table& table, bool money) {
   if (begin >= end || end > tokens.size()) return {};
   std::optional<Number> number;
-  if (tokens[begin].kind == Token::Kind::number) number = read_numeral(tokens, begin, end, table, money);
-  else if (tokens[begin].kind == Token::Kind::word) {
+  if (tokens[begin].kind == Token::Kind::number) {
+    number = read_numeral(tokens, begin, end, table, money);
+  } else if (tokens[begin].kind == Token::Kind::word) {
     number = read_fraction(tokens, begin, end, table);
     if (!number) number = read_cardinal(tokens, begin, end, table);
   }
@@ -209,15 +217,15 @@ std::optional<Number> read_number(const std::vector<Token>& tokens, std::size_t 
 
 bool is_function_word(std::string_view word) {
   static const std::set<std::string_view> words{
-      "a",      "about",   "across",  "after",  "against", "all",     "an",       "and",    "are",
-      "around", "as",      "at",      "be",     "been",    "before",  "being",    "but",    "by",
-      "could",  "during",  "each",    "every",  "for",     "from",    "had",      "has",    "have",
-      "in",     "including", "into",  "is",     "its",     "last",    "less",     "more",   "near",
-      "nearly", "of",      "off",     "on",     "onto",    "or",      "out",      "over",   "overnight",
-      "per",    "plus",    "said",    "say",    "says",    "since",   "than",     "that",   "the",
-      "their",  "these",   "this",    "those",  "through", "to",      "today",    "under",  "until",
-      "up",     "was",     "were",    "when",   "where",   "which",   "while",    "who",    "whom",
-      "whose",  "will",    "with",    "within", "without", "would",   "yesterday", "according", "fewer"};
+      "a",      "about",     "across", "after",  "against", "all",    "an",        "and",       "are",
+      "around", "as",        "at",     "be",     "been",    "before", "being",     "but",       "by",
+      "could",  "during",    "each",   "every",  "for",     "from",   "had",       "has",       "have",
+      "in",     "including", "into",   "is",     "its",     "last",   "less",      "more",      "near",
+      "nearly", "of",        "off",    "on",     "onto",    "or",     "out",       "over",      "overnight",
+      "per",    "plus",      "said",   "say",    "says",    "since",  "than",      "that",      "the",
+      "their",  "these",     "this",   "those",  "through", "to",     "today",     "under",     "until",
+      "up",     "was",       "were",   "when",   "where",   "which",  "while",     "who",       "whom",
+      "whose",  "will",      "with",   "within", "without", "would",  "yesterday", "according", "fewer"};
   return words.count(word) > 0;
 }
 

@@ -34,6 +34,7 @@ std::string singular(std::string_view word, const Table& table);
 // The counted noun starting at tokens[begin]: adjectives and the head noun up
 // to a function word, punctuation or a later past participle ("20 people
 // killed"). `unit` is the head noun's singular; `end` is one past the phrase.
+// A lone participle or adjective ("injured", "dead") is no noun: nullopt.
 struct Noun {
   std::string unit;     // e.g. "drone"
   std::size_t end = 0;  // the token after the noun phrase

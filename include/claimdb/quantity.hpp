@@ -22,10 +22,11 @@ namespace claimdb {
 
 // How a quantity phrase was read.
 struct QuantityReading {
-  std::string phrase;       // the phrase as given
-  Interval interval;        // the values the phrase allows, in `unit`
-  std::string unit;         // canonical unit: "drone", "percent", "m", "m2", "kg", "s", "USD", or "" for none
-  std::string kind;         // what is measured: "count", "share", "length", "area", "mass", "duration", "currency", ...
+  std::string phrase;  // the phrase as given
+  Interval interval;   // the values the phrase allows, in `unit`
+  std::string unit;    // canonical unit: "drone", "percent", "m", "m2", "kg", "s", "USD", or "" for none
+  std::string
+      kind;  // what is measured: "count", "share", "length", "area", "mass", "duration", "currency", ...
   bool informative = true;  // false for "many", "numerous", ...: never the sole basis of a conflict
   std::string rule;         // the table pattern that matched, e.g. "nearly {n}"
 };
@@ -59,12 +60,12 @@ class QuantityReader {
   QuantityReading read(std::string_view phrase, std::string_view default_unit = "") const;
 
   // Like read, but nullopt instead of throwing when the phrase cannot be read.
-  std::optional<QuantityReading> try_read(std::string_view phrase,
-                                          std::string_view default_unit = "") const;
+  std::optional<QuantityReading> try_read(std::string_view phrase, std::string_view default_unit = "") const;
 
-  // The canonical form of a unit: "km" -> {"m", 1000, "length"}, "drones" ->
-  // {"drone", 1, "count"}; the unit of read("1 " + unit). Throws
-  // Error(bad_input) for text that is not a unit ("5", "°").
+  // The canonical form of a unit name or counted noun: "km" -> {"m", 1000,
+  // "length"}, "Ukrainian drones" -> {"drone", 1, "count"}, "" -> {"", 1,
+  // "count"}; the same unit read() gives. Throws Error(bad_input) "unknown
+  // unit '...'" for text that is neither ("5", "°").
   CanonicalUnit canonical_unit(std::string_view unit) const;
 
   // `interval` given in `from`, expressed in `to` ("km" -> "mile"). Throws
@@ -72,7 +73,7 @@ class QuantityReader {
   // dimensions such as "km" and "hours", or "drones" and "missiles").
   Interval convert(const Interval& interval, std::string_view from, std::string_view to) const;
 
-  struct Table;  // the parsed table (engine/quantity/table.hpp)
+  struct Table;  // internal: the parsed table (engine/quantity/table.hpp)
 
  private:
   explicit QuantityReader(std::shared_ptr<const Table> table);

@@ -6,7 +6,6 @@
 // claimdb_quantity and claimdb_model.
 #include <claimdb/error.hpp>
 #include <claimdb/quantity.hpp>
-
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
