@@ -25,8 +25,7 @@ struct QuantityReading {
   std::string phrase;  // the phrase as given
   Interval interval;   // the values the phrase allows, in `unit`
   std::string unit;    // canonical unit: "drone", "percent", "m", "m2", "kg", "s", "USD", or "" for none
-  std::string
-      kind;  // what is measured: "count", "share", "length", "area", "mass", "duration", "currency", ...
+  std::string kind;    // what is measured: "count", "share", "length", "area", "duration", "currency", ...
   bool informative = true;  // false for "many", "numerous", ...: never the sole basis of a conflict
   std::string rule;         // the table pattern that matched, e.g. "nearly {n}"
 };
