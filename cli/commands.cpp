@@ -47,6 +47,7 @@ Database open_for_writing(const Context& context) {
 void register_commands(CLI::App& app, Context& context) {
   register_data_commands(app, context);
   register_report_commands(app, context);
+  register_detect_commands(app, context);
 }
 
 }  // namespace claimdb::cli

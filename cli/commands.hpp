@@ -42,5 +42,6 @@ Database open_for_writing(const Context& context);
 void register_commands(CLI::App& app, Context& context);
 void register_data_commands(CLI::App& app, Context& context);   // init, import, export
 void register_report_commands(CLI::App& app, Context& context); // stats, check, claims
+void register_detect_commands(CLI::App& app, Context& context); // detect, conflicts, why, quantity
 
 }  // namespace claimdb::cli

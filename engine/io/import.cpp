@@ -4,6 +4,7 @@
 
 #include "io/order.hpp"
 #include "io/records.hpp"
+#include "detect/detector.hpp"
 #include "storage/store.hpp"
 
 #include <chrono>
@@ -232,7 +233,11 @@ ImportSummary transactional(Database& db, const ImportOptions& options, Body&& b
   Importer importer(db, options);
   try {
     store.begin();
+    const detail::DetectMark before = detect::mark(store);
     body(importer);
+    // Incremental detection: only the (entity, property) groups this import
+    // touched, inside the same transaction (all or nothing with the import).
+    importer.summary.detected = detect::detect_since(store, before).links;
     store.commit();
   } catch (const Error&) {
     store.rollback();

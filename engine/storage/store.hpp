@@ -27,6 +27,84 @@ namespace claimdb::detail {
 // A row id resolved from a user id, per table.
 using RowId = std::int64_t;
 
+// --- What the conflict detector (engine/detect) reads and writes -----------
+
+// A claim as the detector compares it: row ids instead of slugs for the
+// references (names are resolved only when a link is explained).
+struct DetectClaim {
+  RowId id = 0;                     // claims.id: decides "earlier" and "later"
+  std::string slug;                 // the user's claim id
+  RowId claimant = 0;               // sources.id of the original speaker
+  RowId report = 0;                 // reports.id, or 0 when none
+  RowId entity = 0;                 // entities.id
+  RowId property = 0;               // properties.id
+  std::string phrase;               // the value as said (category/boolean: the value)
+  std::optional<Interval> interval; // quantity only
+  std::string unit;                 // quantity only
+  bool denies = false;              // polarity
+  RowId place = 0;                  // entities.id of the scope's place, 0 when unscoped
+  std::string valid_from, valid_to, as_of;  // canonical times or ""
+  bool superseded = false;          // a newer claim supersedes this one
+  bool retracted = false;           // a retraction names this claim
+  // Set by the detector, not read from storage: the slug of an earlier
+  // current claim this one repeats (same claimant, place, value), or "".
+  std::string repeat_of;
+};
+
+// A property with what the detector needs to know about it.
+struct DetectProperty {
+  RowId id = 0;
+  std::string slug;
+  ValueType value_type = ValueType::quantity;
+  std::string unit;
+  bool multi_valued = false;
+  bool cumulative = false;
+  std::vector<std::pair<std::string, RowId>> constraints;  // (relation, other property id)
+};
+
+// A source's name and side, for explanations and independence.
+struct DetectSource {
+  std::string slug;
+  std::string affiliation;
+};
+
+// An entity's name and enclosing place, for scopes.
+struct DetectPlace {
+  std::string slug;
+  RowId part_of = 0;  // 0: none
+};
+
+// A link the detector writes (from is the earlier claim by row id).
+struct DetectLink {
+  RowId from = 0, to = 0;
+  std::string slug;       // "~detector:<from slug>:<to slug>": never a valid user id
+  std::string kind;       // contradicts, supports, update, scope, echo
+  std::string relation;   // the rule's short label
+  std::string rationale;  // the one-sentence explanation
+  std::optional<double> severity;  // contradictions only
+};
+
+// A stored link read back for listing.
+struct StoredLink {
+  std::string slug;
+  RowId from = 0, to = 0;
+  std::string kind, origin, relation, rationale;
+  std::optional<double> severity;
+};
+
+// Which links conflict listings read. Empty strings do not filter.
+struct StoredLinkFilter {
+  std::string entity, property, source, kind;  // slugs; either end matches
+  double min_severity = 0;                     // applies to detector links
+  bool include_non_conflicts = false;          // also supports/update/scope/echo
+};
+
+// High-water marks taken before an import, to find what it added.
+struct DetectMark {
+  RowId claim = 0;       // largest claims.id before
+  RowId retraction = 0;  // largest retractions.id before
+};
+
 class Store {
  public:
   Store(const std::string& path, const Options& options);
@@ -85,6 +163,31 @@ class Store {
 
   Stats stats();
   std::vector<CheckFinding> check();
+
+  // Conflict detection (store_detect.cpp). Reads use the (entity, property)
+  // index; nothing scans all pairs.
+  std::vector<DetectProperty> detect_properties();
+  std::optional<DetectSource> detect_source(RowId id);
+  std::optional<DetectPlace> detect_place(RowId id);
+  // Every claim, grouped by entity (ascending), then property, then id;
+  // calls visit once per entity with all its claims.
+  void each_detect_entity(const std::function<void(std::vector<DetectClaim>&)>& visit);
+  // The claims of one (entity, property) group, by id.
+  std::vector<DetectClaim> detect_group(RowId entity, RowId property);
+  std::optional<DetectClaim> detect_claim(const std::string& slug);
+  std::optional<DetectClaim> detect_claim(RowId id);
+  DetectMark detect_mark();
+  // The (entity, property) groups holding claims added, superseded or
+  // retracted after the mark.
+  std::vector<std::pair<RowId, RowId>> groups_touched_since(const DetectMark& mark);
+  // Deletes detector links: all, or those touching a claim of one group.
+  // Returns how many were deleted.
+  std::int64_t delete_detector_links();
+  std::int64_t delete_detector_links(RowId entity, RowId property);
+  // Whether an analyst link of this kind joins the two claims (either way).
+  bool analyst_link_exists(RowId a, RowId b, const std::string& kind);
+  void insert_detector_link(const DetectLink& link);
+  std::vector<StoredLink> conflict_links(const StoredLinkFilter& filter);
 
  private:
   void configure(const Options& options);

@@ -3,11 +3,13 @@
 // Include this one header for the whole public API:
 //   claimdb::Database   open a database file, add and read records
 //   claimdb::import_files / export_json   the JSON format v1
+//   claimdb::detect_all / list_conflicts / explain_pair   conflict detection
 //   claimdb::QuantityReader   read "nearly 200 drones" into an interval
 //   claimdb::Error      the one exception type
 #pragma once
 
 #include <claimdb/database.hpp>
+#include <claimdb/detect.hpp>
 #include <claimdb/error.hpp>
 #include <claimdb/io.hpp>
 #include <claimdb/model.hpp>

@@ -3,6 +3,8 @@
 // The format is documented in docs/json-format.md. Import is all or nothing:
 // every file given to one import_files call is read inside one transaction,
 // and any error rolls the whole call back, leaving the database as it was.
+// Before it commits, an import recomputes the detector's links for the
+// (entity, property) groups it touched (see claimdb/detect.hpp).
 #pragma once
 
 #include <claimdb/database.hpp>
@@ -22,6 +24,7 @@ inline constexpr int json_format_version = 1;
 struct ImportSummary {
   std::int64_t sources = 0, reports = 0, entities = 0, properties = 0;
   std::int64_t claims = 0, links = 0, reviews = 0, retractions = 0;
+  std::int64_t detected = 0;  // detector links written for the groups the import touched
   double seconds = 0;  // wall time of the whole import
   std::int64_t records() const {
     return sources + reports + entities + properties + claims + links + reviews +

@@ -1,0 +1,126 @@
+// Running the rules over (entity, property) groups and writing the links:
+// the whole database (detect_all) or the groups an import touched.
+#include "detect/detector.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+namespace claimdb::detect {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Writes verdicts as links, once per pair, never beside an analyst's own.
+class LinkWriter {
+ public:
+  LinkWriter(detail::Store& store, DetectSummary& summary) : store_(store), summary_(summary) {}
+
+  void write(const DetectClaim& x, const DetectClaim& y, const Verdict& verdict) {
+    if (verdict.kind.empty()) return;
+    const DetectClaim& from = x.id < y.id ? x : y;
+    const DetectClaim& to = x.id < y.id ? y : x;
+    if (!written_.insert({from.id, to.id}).second) return;
+    if (store_.analyst_link_exists(from.id, to.id, verdict.kind)) return;
+    detail::DetectLink link;
+    link.from = from.id;
+    link.to = to.id;
+    link.slug = "~detector:" + from.slug + ":" + to.slug;
+    link.kind = verdict.kind;
+    link.relation = verdict.relation;
+    link.rationale = verdict.explanation;
+    link.severity = verdict.severity;
+    store_.insert_detector_link(link);
+    ++summary_.links;
+    if (verdict.kind == "contradicts") ++summary_.contradictions;
+  }
+
+ private:
+  detail::Store& store_;
+  DetectSummary& summary_;
+  std::set<std::pair<RowId, RowId>> written_;
+};
+
+bool current(const DetectClaim& c) { return !c.superseded && !c.retracted; }
+
+// The current claims of each property, in id order.
+std::map<RowId, std::vector<DetectClaim*>> by_property(std::vector<DetectClaim>& claims) {
+  std::map<RowId, std::vector<DetectClaim*>> groups;
+  for (auto& c : claims)
+    if (current(c)) groups[c.property].push_back(&c);
+  for (auto& [property, members] : groups) {
+    std::sort(members.begin(), members.end(),
+              [](const DetectClaim* x, const DetectClaim* y) { return x->id < y->id; });
+    mark_repeats(members);
+  }
+  return groups;
+}
+
+void same_property_pairs(const std::vector<DetectClaim*>& members, Lookup& lookup,
+                         LinkWriter& writer) {
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const std::size_t end = std::min(members.size(), i + 1 + group_window);
+    for (std::size_t j = i + 1; j < end; ++j)
+      writer.write(*members[i], *members[j], compare_same_property(*members[i], *members[j], lookup));
+  }
+}
+
+void constraint_pairs(const std::vector<DetectClaim*>& left,
+                      const std::vector<DetectClaim*>& right, const std::string& relation,
+                      Lookup& lookup, LinkWriter& writer) {
+  // The same cap as within a group: at most group_window^2 comparisons.
+  std::size_t budget = group_window * group_window;
+  for (const DetectClaim* a : left)
+    for (const DetectClaim* b : right) {
+      if (budget-- == 0) return;
+      writer.write(*a, *b, compare_constraint(*a, *b, relation, lookup));
+    }
+}
+
+}  // namespace
+
+void detect_entity(detail::Store& store, Lookup& lookup, std::vector<DetectClaim>& claims,
+                   DetectSummary& summary) {
+  LinkWriter writer(store, summary);
+  const auto groups = by_property(claims);
+  summary.claims += static_cast<std::int64_t>(claims.size());
+  summary.groups += static_cast<std::int64_t>(groups.size());
+  for (const auto& [property, members] : groups) {
+    if (lookup.property(property).value_type == ValueType::text) continue;
+    same_property_pairs(members, lookup, writer);
+  }
+  for (const auto& [property, members] : groups)
+    for (const auto& [relation, other] : lookup.property(property).constraints) {
+      auto it = groups.find(other);
+      if (other == property || it == groups.end()) continue;
+      constraint_pairs(members, it->second, relation, lookup, writer);
+    }
+}
+
+detail::DetectMark mark(detail::Store& store) { return store.detect_mark(); }
+
+DetectSummary detect_since(detail::Store& store, const detail::DetectMark& since) {
+  const auto start = Clock::now();
+  DetectSummary summary;
+  const auto touched = store.groups_touched_since(since);
+  if (touched.empty()) return summary;
+  Lookup lookup(store);
+  // Whole constraint components of each touched group, per entity.
+  std::map<RowId, std::set<RowId>> todo;
+  for (const auto& [entity, property] : touched)
+    for (RowId member : lookup.constraint_component(property)) todo[entity].insert(member);
+  for (const auto& [entity, properties] : todo) {
+    std::vector<DetectClaim> claims;
+    for (RowId property : properties) {
+      summary.removed += store.delete_detector_links(entity, property);
+      auto group = store.detect_group(entity, property);
+      std::move(group.begin(), group.end(), std::back_inserter(claims));
+    }
+    detect_entity(store, lookup, claims, summary);
+  }
+  summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace claimdb::detect

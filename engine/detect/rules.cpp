@@ -1,0 +1,433 @@
+// The conflict rules of DESIGN.md ("What counts as a conflict"), one pair at
+// a time, each verdict with its one-sentence explanation.
+#include "detect/rules.hpp"
+
+#include <claimdb/error.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+
+namespace claimdb::detect {
+
+namespace {
+
+// ---- Text ------------------------------------------------------------------
+
+std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+
+std::string number(double value) {
+  Interval point;
+  point.lo = value;
+  point.hi = value;
+  return format_interval(point);
+}
+
+// "20%", or "<1%" for a small but non-zero share.
+std::string percent(double share) {
+  if (share > 0 && share < 0.005) return "<1%";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f%%", share * 100);
+  return text;
+}
+
+// The unit as a reader would say it after a number: "drones", "percent", "m".
+std::string unit_label(const std::string& unit, const QuantityReader& reader) {
+  if (unit.empty()) return {};
+  std::string kind;
+  try {
+    kind = reader.canonical_unit(unit).kind;
+  } catch (const Error&) {
+    kind = "count";
+  }
+  if (kind != "count" || unit.back() == 's') return unit;
+  if (unit == "person") return "people";
+  if (unit.size() > 1 && unit.back() == 'y' && std::string("aeiou").find(unit[unit.size() - 2]) == std::string::npos)
+    return unit.substr(0, unit.size() - 1) + "ies";
+  return unit + "s";
+}
+
+// `russia-gov: "nearly 200" -> [180, 200) drones`
+std::string quantity_side(const DetectClaim& c, Lookup& lookup, const std::string& prefix = {}) {
+  std::string out = lookup.source_name(c.claimant) + ": " + prefix + quoted(c.phrase);
+  if (c.interval) out += " -> " + format_interval(*c.interval);
+  const bool one = c.interval && c.interval->lo == 1.0 && c.interval->hi == 1.0;
+  const std::string unit = one ? c.unit : unit_label(c.unit, lookup.reader());
+  if (!unit.empty()) out += " " + unit;
+  return out;
+}
+
+std::string place_text(RowId place, Lookup& lookup) {
+  return place == 0 ? std::string("overall") : "in " + lookup.place_name(place);
+}
+
+// ---- Times -----------------------------------------------------------------
+
+// Canonical times compare as text once a date is widened to its first or last second.
+std::string start_key(const std::string& t) { return t.size() == 10 ? t + "T00:00:00Z" : t; }
+std::string end_key(const std::string& t) { return t.size() == 10 ? t + "T23:59:59Z" : t; }
+
+bool windows_overlap(const DetectClaim& a, const DetectClaim& b) {
+  if (!a.valid_to.empty() && !b.valid_from.empty() && end_key(a.valid_to) < start_key(b.valid_from))
+    return false;
+  if (!b.valid_to.empty() && !a.valid_from.empty() && end_key(b.valid_to) < start_key(a.valid_from))
+    return false;
+  return true;
+}
+
+// ---- Intervals -------------------------------------------------------------
+
+// Whether every value of `low` lies below every value of `high`.
+bool entirely_below(const Interval& low, const Interval& high) {
+  return disjoint(low, high) && low.hi && high.lo && *low.hi <= *high.lo;
+}
+
+bool same_interval(const Interval& x, const Interval& y) {
+  return x.lo == y.lo && x.hi == y.hi && x.lo_open == y.lo_open && x.hi_open == y.hi_open;
+}
+
+double severity_of(double distance, const Interval& x, const Interval& y) {
+  const double larger = std::max(magnitude(x), magnitude(y));
+  return larger > 0 ? std::min(1.0, distance / larger) : 1.0;
+}
+
+// b's interval in a's unit; nullopt when the units measure different things.
+std::optional<Interval> in_unit_of(const DetectClaim& a, const DetectClaim& b, Lookup& lookup) {
+  if (a.unit == b.unit) return *b.interval;
+  try {
+    return lookup.reader().convert(*b.interval, b.unit, a.unit);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+Verdict not_comparable(std::string relation, std::string explanation) {
+  return Verdict{false, "", std::move(relation), std::nullopt, std::move(explanation)};
+}
+
+Verdict compatible(std::string relation, std::string explanation) {
+  return Verdict{true, "", std::move(relation), std::nullopt, std::move(explanation)};
+}
+
+Verdict linked(std::string kind, std::string relation, std::string explanation,
+               std::optional<double> severity = std::nullopt) {
+  return Verdict{true, std::move(kind), std::move(relation), severity, std::move(explanation)};
+}
+
+// ---- Scopes ----------------------------------------------------------------
+
+enum class Scope { same, a_in_b, b_in_a, apart };
+
+Scope scope_of(const DetectClaim& a, const DetectClaim& b, Lookup& lookup) {
+  if (a.place == b.place) return Scope::same;
+  if (lookup.inside(a.place, b.place)) return Scope::a_in_b;
+  if (lookup.inside(b.place, a.place)) return Scope::b_in_a;
+  return Scope::apart;
+}
+
+// ---- Quantities ------------------------------------------------------------
+
+Verdict running_total(const DetectClaim& a, const DetectClaim& b, const Interval& ib,
+                      const DetectProperty& p, Lookup& lookup) {
+  // Order by as_of, never by when the claims were recorded.
+  const bool a_first = start_key(a.as_of) < start_key(b.as_of);
+  const DetectClaim& early = a_first ? a : b;
+  const DetectClaim& late = a_first ? b : a;
+  const Interval ie = a_first ? *a.interval : ib;
+  const Interval il = a_first ? ib : *a.interval;
+  const std::string from = quoted(early.phrase) + " (as of " + early.as_of + ")";
+  const std::string to = quoted(late.phrase) + " (as of " + late.as_of + ")";
+  if (!entirely_below(il, ie))
+    return linked("update", "rising total",
+                  p.slug + " rose from " + from + " to " + to + ": a running total, not a conflict");
+  if (!lookup.informative(early) || !lookup.informative(late))
+    return compatible("uninformative", p.slug + " from " + from + " to " + to +
+                                           ": a vague word carries almost no information, not a conflict");
+  const double distance = gap(ie, il);
+  return linked("contradicts", "falling total",
+                p.slug + " fell from " + from + " to " + to + ": a running total cannot fall; gap " +
+                    number(distance) + " (" + percent(severity_of(distance, ie, il)) + ")",
+                severity_of(distance, ie, il));
+}
+
+Verdict part_and_whole(const DetectClaim& part, const DetectClaim& whole, const Interval& ip,
+                       const Interval& iw, const DetectProperty& p, Lookup& lookup,
+                       bool part_first) {
+  const std::string sp = quantity_side(part, lookup) + " " + place_text(part.place, lookup);
+  const std::string sw = quantity_side(whole, lookup) + " " + place_text(whole.place, lookup);
+  const std::string sides = part_first ? sp + "; " + sw : sw + "; " + sp;
+  const std::string part_name = lookup.place_name(part.place);
+  // A later running total for the part may exceed an earlier one for the whole.
+  const bool later_part = p.cumulative && !part.as_of.empty() && !whole.as_of.empty() &&
+                          start_key(part.as_of) > start_key(whole.as_of);
+  if (!later_part && entirely_below(iw, ip) && lookup.informative(part) && lookup.informative(whole)) {
+    const double distance = gap(ip, iw);
+    return linked("contradicts", "part exceeds whole",
+                  sides + "; part exceeds whole: " + part_name + " is inside " +
+                      (whole.place == 0 ? std::string("the overall figure") : lookup.place_name(whole.place)) +
+                      " but its figure is higher by " + number(distance) + " (" +
+                      percent(severity_of(distance, ip, iw)) + ")",
+                  severity_of(distance, ip, iw));
+  }
+  const std::string whole_name =
+      whole.place == 0 ? std::string("the overall figure") : lookup.place_name(whole.place);
+  return linked("scope", "part within whole",
+                sides + "; " + part_name + " is part of " + whole_name +
+                    ": a regional figure within the whole, not a rival figure");
+}
+
+Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope scope,
+                           const DetectProperty& p, Lookup& lookup) {
+  if (!a.interval || !b.interval)
+    return compatible("no interval", "a quantity without an interval cannot be compared");
+  if (a.denies || b.denies)
+    return compatible("denied quantity", "a denied figure is not compared automatically");
+  const auto converted = in_unit_of(a, b, lookup);
+  if (!converted)
+    return not_comparable("different units", quantity_side(a, lookup) + "; " + quantity_side(b, lookup) +
+                                                  "; the units measure different things");
+  const Interval ia = *a.interval, ib = *converted;
+  if (scope == Scope::a_in_b) return part_and_whole(a, b, ia, ib, p, lookup, true);
+  if (scope == Scope::b_in_a) return part_and_whole(b, a, ib, ia, p, lookup, false);
+
+  const bool ordered = p.cumulative && !a.as_of.empty() && !b.as_of.empty() &&
+                       start_key(a.as_of) != start_key(b.as_of);
+  if (ordered && !same_interval(ia, ib)) return running_total(a, b, ib, p, lookup);
+
+  const std::string sides = quantity_side(a, lookup) + "; " + quantity_side(b, lookup);
+  const bool informative = lookup.informative(a) && lookup.informative(b);
+  if (disjoint(ia, ib)) {
+    if (!informative)
+      return compatible("uninformative",
+                        sides + "; disjoint, but a vague word like \"many\" carries almost no "
+                                "information: not a conflict");
+    const double distance = gap(ia, ib);
+    const double severity = severity_of(distance, ia, ib);
+    return linked("contradicts", "disjoint",
+                  sides + "; disjoint, gap " + number(distance) + " (" + percent(severity) + ")",
+                  severity);
+  }
+  if (a.claimant == b.claimant)
+    return linked("echo", "same claimant",
+                  sides + "; the same claimant repeated: an echo, not independent support");
+  if (!informative)
+    return compatible("overlap", sides + "; overlap, but a vague word carries almost no information");
+  return linked("supports", "overlap", sides + "; overlap, independent claimants");
+}
+
+// ---- Categories and booleans -----------------------------------------------
+
+std::string folded(const std::string& text) {
+  std::string out;
+  for (char c : text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto first = out.find_first_not_of(" \t");
+  const auto last = out.find_last_not_of(" \t");
+  return first == std::string::npos ? std::string() : out.substr(first, last - first + 1);
+}
+
+std::string says(const DetectClaim& c, const DetectProperty& p, Lookup& lookup) {
+  return lookup.source_name(c.claimant) + (c.denies ? " denies " : " says ") + p.slug + " is " +
+         quoted(c.phrase);
+}
+
+Verdict agreement(const DetectClaim& a, const DetectClaim& b, const DetectProperty& p,
+                  Lookup& lookup) {
+  if (a.claimant == b.claimant)
+    return linked("echo", "same claimant",
+                  says(a, p, lookup) + ", again in another claim: an echo, not independent support");
+  return linked("supports", "same value",
+                lookup.source_name(a.claimant) + " and " + lookup.source_name(b.claimant) +
+                    (a.denies ? " both deny " : " both say ") + p.slug + " is " + quoted(a.phrase) +
+                    "; independent claimants agree");
+}
+
+Verdict compare_categories(const DetectClaim& a, const DetectClaim& b, const DetectProperty& p,
+                           Lookup& lookup) {
+  const bool same_value = folded(a.phrase) == folded(b.phrase);
+  if (same_value && a.denies != b.denies)
+    return linked("contradicts", "asserts vs denies",
+                  says(a, p, lookup) + "; " + says(b, p, lookup) + "; one asserts what the other denies",
+                  1.0);
+  if (same_value) return agreement(a, b, p, lookup);
+  if (p.multi_valued)
+    return compatible("multi-valued",
+                      says(a, p, lookup) + "; " + says(b, p, lookup) +
+                          "; multi-valued property: both can hold");
+  if (a.denies || b.denies)
+    return compatible("different values", says(a, p, lookup) + "; " + says(b, p, lookup) +
+                                              "; denying one value does not contradict another");
+  return linked("contradicts", "different values",
+                says(a, p, lookup) + "; " + lookup.source_name(b.claimant) + " says " +
+                    quoted(b.phrase) + "; single-valued property, different values",
+                1.0);
+}
+
+Verdict compare_booleans(const DetectClaim& a, const DetectClaim& b, const DetectProperty& p,
+                         Lookup& lookup) {
+  const bool truth_a = (a.phrase == "true") != a.denies;
+  const bool truth_b = (b.phrase == "true") != b.denies;
+  if (truth_a == truth_b) return agreement(a, b, p, lookup);
+  const std::string relation = a.denies != b.denies ? "asserts vs denies" : "true vs false";
+  return linked("contradicts", relation,
+                says(a, p, lookup) + "; " + says(b, p, lookup) + "; " +
+                    (a.denies != b.denies ? "one asserts what the other denies"
+                                          : "one says true, the other false"),
+                1.0);
+}
+
+// ---- Shared checks ---------------------------------------------------------
+
+std::optional<Verdict> scope_or_time_apart(const DetectClaim& a, const DetectClaim& b, Scope scope,
+                                           Lookup& lookup) {
+  if (scope == Scope::apart)
+    return not_comparable("different places", "different places: " + lookup.place_name(a.place) +
+                                                  " and " + lookup.place_name(b.place) +
+                                                  " do not overlap");
+  if (!windows_overlap(a, b))
+    return not_comparable("different times",
+                          "different time windows: " + a.valid_from + ".." + a.valid_to + " and " +
+                              b.valid_from + ".." + b.valid_to + " do not overlap");
+  return std::nullopt;
+}
+
+// A repeat is one origin, not two: it never adds independent support, and a
+// dispute with it is the dispute with the claim it repeats.
+Verdict fold_repeats(const DetectClaim& a, const DetectClaim& b, Verdict v) {
+  const DetectClaim* repeat = !b.repeat_of.empty() && b.repeat_of != a.slug ? &b
+                              : !a.repeat_of.empty() && a.repeat_of != b.slug ? &a
+                                                                              : nullptr;
+  if (!repeat || (v.kind != "supports" && v.kind != "contradicts")) return v;
+  const std::string note = repeat->slug + " repeats " + repeat->repeat_of + " (same claimant)";
+  if (v.kind == "supports") {
+    const auto cut = v.explanation.rfind("; ");
+    return compatible("repeat", v.explanation.substr(0, cut) + "; compatible, but " + note +
+                                    ": not independent support");
+  }
+  v.relation += ", repeat";
+  v.explanation += "; " + note + ": the same dispute, not a second one";
+  return v;
+}
+
+std::string value_key(const DetectClaim& c) {
+  std::string key = std::to_string(c.claimant) + '\x1f' + std::to_string(c.place) + '\x1f' +
+                    (c.denies ? "-" : "+") + '\x1f' + c.as_of + '\x1f' + c.valid_from + '\x1f' +
+                    c.valid_to + '\x1f';
+  if (c.interval) return key + format_interval(*c.interval) + '\x1f' + c.unit;
+  return key + folded(c.phrase);
+}
+
+}  // namespace
+
+Verdict compare_values(const DetectClaim& a, const DetectClaim& b, Lookup& lookup);
+
+void mark_repeats(std::vector<DetectClaim*>& group) {
+  std::unordered_map<std::string, const DetectClaim*> first;
+  for (DetectClaim* c : group) {
+    c->repeat_of.clear();
+    if (c->superseded || c->retracted) continue;
+    auto [it, inserted] = first.emplace(value_key(*c), c);
+    if (!inserted) c->repeat_of = it->second->slug;
+  }
+}
+
+Verdict compare_same_property(const DetectClaim& a, const DetectClaim& b, Lookup& lookup) {
+  return fold_repeats(a, b, compare_values(a, b, lookup));
+}
+
+Verdict compare_values(const DetectClaim& a, const DetectClaim& b, Lookup& lookup) {
+  const DetectProperty& p = lookup.property(a.property);
+  const Scope scope = scope_of(a, b, lookup);
+  if (auto apart = scope_or_time_apart(a, b, scope, lookup)) return *apart;
+  switch (p.value_type) {
+    case ValueType::quantity: return compare_quantities(a, b, scope, p, lookup);
+    case ValueType::category:
+    case ValueType::boolean:
+      if (scope != Scope::same)
+        return compatible("part and whole",
+                          p.slug + " " + place_text(a.place, lookup) + " and " +
+                              place_text(b.place, lookup) + ": a part and its whole may differ");
+      return p.value_type == ValueType::boolean ? compare_booleans(a, b, p, lookup)
+                                                : compare_categories(a, b, p, lookup);
+    case ValueType::text: break;
+  }
+  return compatible("text", p.slug + " is a text property: no automatic verdict, only analyst links");
+}
+
+Verdict compare_constraint(const DetectClaim& a, const DetectClaim& b, const std::string& relation,
+                           Lookup& lookup) {
+  // Normalise to "low <= high" (or "<"), or "=".
+  const bool swap = relation == ">=" || relation == ">";
+  const DetectClaim& low = swap ? b : a;
+  const DetectClaim& high = swap ? a : b;
+  const bool strict = relation == "<" || relation == ">";
+  const bool equal = relation == "=";
+  const std::string low_property = lookup.property(low.property).slug;
+  const std::string high_property = lookup.property(high.property).slug;
+  const std::string rule = low_property + (equal ? " = " : strict ? " < " : " <= ") + high_property;
+
+  const Scope scope = scope_of(low, high, lookup);
+  if (auto apart = scope_or_time_apart(low, high, scope, lookup)) return *apart;
+  if (equal ? scope != Scope::same : scope == Scope::b_in_a)
+    return not_comparable("wider scope", rule + " cannot be checked: " + low_property + " " +
+                                             place_text(low.place, lookup) + " covers more than " +
+                                             high_property + " " + place_text(high.place, lookup));
+  if (!low.as_of.empty() && !high.as_of.empty() && start_key(low.as_of) != start_key(high.as_of))
+    return not_comparable("different as_of", rule + " cannot be checked: the figures are as of " +
+                                                 low.as_of + " and " + high.as_of);
+  if (!low.interval || !high.interval || low.denies || high.denies)
+    return compatible("not checked", rule + ": only asserted figures are checked");
+  const auto high_converted = in_unit_of(low, high, lookup);
+  if (!high_converted)
+    return not_comparable("different units", rule + " cannot be checked: the units measure different things");
+  const Interval il = *low.interval, ih = *high_converted;
+  const std::string sides = quantity_side(a, lookup, lookup.property(a.property).slug + " ") + "; " +
+                            quantity_side(b, lookup, lookup.property(b.property).slug + " ");
+  bool violated = false;
+  double distance = 0;
+  if (equal) {
+    violated = disjoint(il, ih);
+    distance = gap(il, ih);
+  } else if (strict) {
+    violated = il.lo && ih.hi && *il.lo >= *ih.hi;
+    if (violated) distance = *il.lo - *ih.hi;
+  } else {
+    violated = entirely_below(ih, il);
+    if (violated) distance = gap(il, ih);
+  }
+  if (violated && (!lookup.informative(low) || !lookup.informative(high)))
+    return compatible("uninformative", sides + "; a vague word carries almost no information: " + rule +
+                                           " is not judged violated on it");
+  if (!violated) return compatible("constraint holds", sides + "; " + rule + " can hold");
+  const double severity = severity_of(distance, il, ih);
+  return fold_repeats(a, b, linked("contradicts", "constraint " + std::string(equal ? "=" : strict ? "<" : "<="),
+                sides + "; violates " + rule + " by " + number(distance) + " (" + percent(severity) + ")",
+                severity));
+}
+
+Verdict compare_any(const DetectClaim& first, const DetectClaim& second, Lookup& lookup) {
+  const bool in_order = first.id <= second.id;
+  const DetectClaim& a = in_order ? first : second;
+  const DetectClaim& b = in_order ? second : first;
+  if (a.id == b.id) return not_comparable("same claim", "a claim is not compared with itself");
+  for (const DetectClaim* c : {&a, &b}) {
+    if (c->superseded)
+      return not_comparable("superseded", c->slug + " is superseded by a correction: only current claims are compared");
+    if (c->retracted)
+      return not_comparable("retracted", c->slug + " is retracted: only current claims are compared");
+  }
+  if (a.entity != b.entity)
+    return not_comparable("different entities", "about different entities: " +
+                                                    lookup.place_name(a.entity) + " and " +
+                                                    lookup.place_name(b.entity));
+  if (a.property == b.property) return compare_same_property(a, b, lookup);
+  for (const auto& [relation, other] : lookup.property(a.property).constraints)
+    if (other == b.property) return compare_constraint(a, b, relation, lookup);
+  for (const auto& [relation, other] : lookup.property(b.property).constraints)
+    if (other == a.property) return compare_constraint(b, a, relation, lookup);
+  return not_comparable("different properties",
+                        "different properties (" + lookup.property(a.property).slug + ", " +
+                            lookup.property(b.property).slug + ") with no declared constraint");
+}
+
+}  // namespace claimdb::detect

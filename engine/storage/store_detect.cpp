@@ -1,0 +1,246 @@
+// What the conflict detector reads and writes. Every value is bound; claims
+// are read through the (entity, property) index, never by pairing rows in SQL.
+#include "storage/store.hpp"
+
+#include "model/vocabulary.hpp"
+#include "model/time.hpp"
+
+namespace claimdb::detail {
+
+namespace {
+
+std::string text_or_empty(SQLite::Statement& q, int index) {
+  return q.isColumnNull(index) ? std::string() : q.getColumn(index).getString();
+}
+
+RowId id_or_zero(SQLite::Statement& q, int index) {
+  return q.isColumnNull(index) ? 0 : q.getColumn(index).getInt64();
+}
+
+// The columns of a DetectClaim, in the order detect_claim_from_row reads them.
+constexpr const char* detect_columns =
+    "SELECT c.id, c.slug, c.claimant, c.report, c.entity, c.property, c.phrase, "
+    "c.has_interval, c.lo, c.hi, c.lo_open, c.hi_open, c.unit, c.polarity, c.place, "
+    "c.valid_from, c.valid_to, c.as_of, "
+    "EXISTS (SELECT 1 FROM claims n WHERE n.supersedes = c.id), "
+    "EXISTS (SELECT 1 FROM retractions r WHERE r.claim = c.id) "
+    "FROM claims c ";
+
+DetectClaim detect_claim_from_row(SQLite::Statement& q) {
+  DetectClaim c;
+  c.id = q.getColumn(0).getInt64();
+  c.slug = q.getColumn(1).getString();
+  c.claimant = q.getColumn(2).getInt64();
+  c.report = id_or_zero(q, 3);
+  c.entity = q.getColumn(4).getInt64();
+  c.property = q.getColumn(5).getInt64();
+  c.phrase = q.getColumn(6).getString();
+  if (q.getColumn(7).getInt()) {
+    Interval in;
+    if (!q.isColumnNull(8)) in.lo = q.getColumn(8).getDouble();
+    if (!q.isColumnNull(9)) in.hi = q.getColumn(9).getDouble();
+    in.lo_open = q.getColumn(10).getInt() != 0;
+    in.hi_open = q.getColumn(11).getInt() != 0;
+    c.interval = in;
+  }
+  c.unit = text_or_empty(q, 12);
+  c.denies = q.getColumn(13).getInt() < 0;
+  c.place = id_or_zero(q, 14);
+  c.valid_from = text_or_empty(q, 15);
+  c.valid_to = text_or_empty(q, 16);
+  c.as_of = text_or_empty(q, 17);
+  c.superseded = q.getColumn(18).getInt() != 0;
+  c.retracted = q.getColumn(19).getInt() != 0;
+  return c;
+}
+
+}  // namespace
+
+std::vector<DetectProperty> Store::detect_properties() {
+  SQLite::Statement q(db_,
+                      "SELECT id, slug, value_type, unit, multi_valued, cumulative FROM properties "
+                      "ORDER BY id");
+  SQLite::Statement constraints(db_,
+                                "SELECT relation, other FROM property_constraints "
+                                "WHERE property = ? ORDER BY position");
+  std::vector<DetectProperty> out;
+  while (q.executeStep()) {
+    DetectProperty p;
+    p.id = q.getColumn(0).getInt64();
+    p.slug = q.getColumn(1).getString();
+    p.value_type = parse_value_type(q.getColumn(2).getString()).value_or(ValueType::text);
+    p.unit = text_or_empty(q, 3);
+    p.multi_valued = q.getColumn(4).getInt() != 0;
+    p.cumulative = q.getColumn(5).getInt() != 0;
+    constraints.reset();
+    constraints.bind(1, p.id);
+    while (constraints.executeStep())
+      p.constraints.emplace_back(constraints.getColumn(0).getString(),
+                                 constraints.getColumn(1).getInt64());
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::optional<DetectSource> Store::detect_source(RowId id) {
+  auto& q = statement("detect_source", "SELECT slug, affiliation FROM sources WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return DetectSource{q.getColumn(0).getString(), text_or_empty(q, 1)};
+}
+
+std::optional<DetectPlace> Store::detect_place(RowId id) {
+  auto& q = statement("detect_place", "SELECT slug, part_of FROM entities WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return DetectPlace{q.getColumn(0).getString(), id_or_zero(q, 1)};
+}
+
+void Store::each_detect_entity(const std::function<void(std::vector<DetectClaim>&)>& visit) {
+  // The index on (entity, property) hands rows over already sorted.
+  SQLite::Statement q(db_, std::string(detect_columns) +
+                               "ORDER BY c.entity, c.property, c.id");
+  std::vector<DetectClaim> batch;
+  while (q.executeStep()) {
+    DetectClaim c = detect_claim_from_row(q);
+    if (!batch.empty() && batch.back().entity != c.entity) {
+      visit(batch);
+      batch.clear();
+    }
+    batch.push_back(std::move(c));
+  }
+  if (!batch.empty()) visit(batch);
+}
+
+std::vector<DetectClaim> Store::detect_group(RowId entity, RowId property) {
+  auto& q = statement("detect_group", (std::string(detect_columns) +
+                                       "WHERE c.entity = ? AND c.property = ? ORDER BY c.id")
+                                          .c_str());
+  q.bind(1, entity);
+  q.bind(2, property);
+  std::vector<DetectClaim> out;
+  while (q.executeStep()) out.push_back(detect_claim_from_row(q));
+  return out;
+}
+
+std::optional<DetectClaim> Store::detect_claim(const std::string& slug) {
+  auto& q = statement("detect_claim_slug",
+                      (std::string(detect_columns) + "WHERE c.slug = ?").c_str());
+  q.bind(1, slug);
+  if (!q.executeStep()) return std::nullopt;
+  return detect_claim_from_row(q);
+}
+
+std::optional<DetectClaim> Store::detect_claim(RowId id) {
+  auto& q = statement("detect_claim_id", (std::string(detect_columns) + "WHERE c.id = ?").c_str());
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return detect_claim_from_row(q);
+}
+
+DetectMark Store::detect_mark() {
+  DetectMark mark;
+  mark.claim = db_.execAndGet("SELECT COALESCE(MAX(id), 0) FROM claims").getInt64();
+  mark.retraction = db_.execAndGet("SELECT COALESCE(MAX(id), 0) FROM retractions").getInt64();
+  return mark;
+}
+
+std::vector<std::pair<RowId, RowId>> Store::groups_touched_since(const DetectMark& mark) {
+  SQLite::Statement q(db_,
+                      "SELECT entity, property FROM claims WHERE id > ?1 "
+                      "UNION SELECT o.entity, o.property FROM claims n "
+                      "JOIN claims o ON o.id = n.supersedes WHERE n.id > ?1 "
+                      "UNION SELECT c.entity, c.property FROM retractions r "
+                      "JOIN claims c ON c.id = r.claim WHERE r.id > ?2 "
+                      "ORDER BY 1, 2");
+  q.bind(1, mark.claim);
+  q.bind(2, mark.retraction);
+  std::vector<std::pair<RowId, RowId>> out;
+  while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+  return out;
+}
+
+std::int64_t Store::delete_detector_links() {
+  return db_.exec("DELETE FROM links WHERE origin = 'detector'");
+}
+
+std::int64_t Store::delete_detector_links(RowId entity, RowId property) {
+  auto& q = statement("delete_detector_links_group",
+                      "DELETE FROM links WHERE origin = 'detector' AND id IN ("
+                      "SELECT l.id FROM claims c JOIN links l ON l.from_claim = c.id "
+                      "WHERE c.entity = ?1 AND c.property = ?2 AND l.origin = 'detector' "
+                      "UNION SELECT l.id FROM claims c JOIN links l ON l.to_claim = c.id "
+                      "WHERE c.entity = ?1 AND c.property = ?2 AND l.origin = 'detector')");
+  q.bind(1, entity);
+  q.bind(2, property);
+  return q.exec();
+}
+
+bool Store::analyst_link_exists(RowId a, RowId b, const std::string& kind) {
+  auto& q = statement("analyst_link_exists",
+                      "SELECT 1 FROM links WHERE origin <> 'detector' AND kind = ?3 AND "
+                      "((from_claim = ?1 AND to_claim = ?2) OR (from_claim = ?2 AND to_claim = ?1)) "
+                      "LIMIT 1");
+  q.bind(1, a);
+  q.bind(2, b);
+  q.bind(3, kind);
+  return q.executeStep();
+}
+
+void Store::insert_detector_link(const DetectLink& link) {
+  auto& q = statement("insert_detector_link",
+                      "INSERT INTO links(slug, from_claim, to_claim, kind, origin, rationale, "
+                      "created_at, recorded_at, severity, relation) "
+                      "VALUES (?, ?, ?, ?, 'detector', ?, ?, ?, ?, ?)");
+  const std::string now = now_.empty() ? now_utc() : now_;
+  q.bind(1, link.slug);
+  q.bind(2, link.from);
+  q.bind(3, link.to);
+  q.bind(4, link.kind);
+  q.bind(5, link.rationale);
+  q.bind(6, now);
+  q.bind(7, now);
+  if (link.severity) q.bind(8, *link.severity); else q.bind(8);
+  q.bind(9, link.relation);
+  insert_row(q, "link", link.slug);
+}
+
+std::vector<StoredLink> Store::conflict_links(const StoredLinkFilter& f) {
+  SQLite::Statement q(
+      db_,
+      "SELECT l.slug, l.from_claim, l.to_claim, l.kind, l.origin, l.relation, l.rationale, "
+      "l.severity FROM links l JOIN claims a ON a.id = l.from_claim "
+      "JOIN claims b ON b.id = l.to_claim "
+      "WHERE (CASE WHEN ?1 <> '' THEN l.kind = ?1 "
+      "            WHEN ?2 THEN 1 ELSE l.kind = 'contradicts' END) "
+      "AND (?3 = '' OR a.entity = (SELECT id FROM entities WHERE slug = ?3) "
+      "     OR b.entity = (SELECT id FROM entities WHERE slug = ?3)) "
+      "AND (?4 = '' OR a.property = (SELECT id FROM properties WHERE slug = ?4) "
+      "     OR b.property = (SELECT id FROM properties WHERE slug = ?4)) "
+      "AND (?5 = '' OR a.claimant = (SELECT id FROM sources WHERE slug = ?5) "
+      "     OR b.claimant = (SELECT id FROM sources WHERE slug = ?5)) "
+      "AND (l.origin <> 'detector' OR COALESCE(l.severity, 0) >= ?6) "
+      "ORDER BY a.entity, a.property, l.from_claim, l.to_claim, l.id");
+  q.bind(1, f.kind);
+  q.bind(2, f.include_non_conflicts ? 1 : 0);
+  q.bind(3, f.entity);
+  q.bind(4, f.property);
+  q.bind(5, f.source);
+  q.bind(6, f.min_severity);
+  std::vector<StoredLink> out;
+  while (q.executeStep()) {
+    StoredLink l;
+    l.slug = q.getColumn(0).getString();
+    l.from = q.getColumn(1).getInt64();
+    l.to = q.getColumn(2).getInt64();
+    l.kind = q.getColumn(3).getString();
+    l.origin = q.getColumn(4).getString();
+    l.relation = text_or_empty(q, 5);
+    l.rationale = text_or_empty(q, 6);
+    if (!q.isColumnNull(7)) l.severity = q.getColumn(7).getDouble();
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+}  // namespace claimdb::detail
