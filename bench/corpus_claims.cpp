@@ -18,14 +18,6 @@ constexpr const char* deny_civilian =
 // Targets the other side names instead: strike_targets indices of military sites.
 constexpr int military_targets[] = {4, 5, 9, 8};
 
-int opponent_of(int country) {
-  const char* opponent = country_rows[static_cast<std::size_t>(country)].opponent;
-  for (std::size_t i = 0; i < country_rows.size(); ++i) {
-    if (std::strcmp(country_rows[i].id, opponent) == 0) return static_cast<int>(i);
-  }
-  return 0;
-}
-
 // Drafts the claims of one group into drafts[first, first + size).
 class GroupDrafter {
  public:
@@ -39,7 +31,7 @@ class GroupDrafter {
         rng_(rng),
         drafts_(drafts),
         first_(first),
-        opponent_(opponent_of(plan.country)),
+        opponent_(World::opponent_of(plan.country)),
         value_(plan.facts[static_cast<std::size_t>(group_.property)]) {}
 
   void draft() {

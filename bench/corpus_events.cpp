@@ -8,7 +8,7 @@
 namespace claimdb::bench {
 namespace {
 
-enum Stream : std::uint64_t { event_plan = 10, event_claims = 11 };
+enum Stream : std::uint64_t { event_plan = 10 };
 
 constexpr std::size_t speaker_slot(Speaker speaker) {
   return static_cast<std::size_t>(speaker);
@@ -26,14 +26,6 @@ const std::vector<std::vector<int>>& kind_properties() {
     return out;
   }();
   return table;
-}
-
-int opponent_of(int country) {
-  const char* opponent = country_rows[static_cast<std::size_t>(country)].opponent;
-  for (std::size_t i = 0; i < country_rows.size(); ++i) {
-    if (std::strcmp(country_rows[i].id, opponent) == 0) return static_cast<int>(i);
-  }
-  return 0;
 }
 
 bool disputable(const PropertyRow& property) {
@@ -92,7 +84,7 @@ void plan_reports(const World& world, Rng& rng, EventPlan& plan) {
       std::max<std::int64_t>(2, (plan.claim_count + static_cast<std::int64_t>(rng.below(5))) / 5));
   const auto& speakers = world.speakers[static_cast<std::size_t>(plan.country)];
   const std::string_view kind = event_kind_rows[static_cast<std::size_t>(plan.kind)].slug;
-  const int opponent = opponent_of(plan.country);
+  const int opponent = World::opponent_of(plan.country);
   plan.reports.resize(static_cast<std::size_t>(count));
   std::int64_t when = plan.time + rng.between(1 * hour, 6 * hour);
   for (int j = 0; j < count; ++j) {

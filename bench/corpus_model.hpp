@@ -69,6 +69,8 @@ struct World {
 
   // Index of a property row by id (ids in the tables are known to exist).
   static int property_index(const char* id);
+  // country_rows index of the country whose officials dispute this one's.
+  static int opponent_of(int country);
 
   // The claims of event e: where they start and how many there are.
   std::int64_t first_claim(std::int64_t event) const;

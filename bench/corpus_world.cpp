@@ -66,6 +66,10 @@ int World::property_index(const char* id) {
   throw std::logic_error(std::string("corpus table: unknown property ") + id);
 }
 
+int World::opponent_of(int country) {
+  return country_row_of(country_rows[static_cast<std::size_t>(country)].opponent);
+}
+
 World::World(const CorpusOptions& opts) : options(opts) {
   if (options.claims < 0) throw std::invalid_argument("--claims must not be negative");
   if (!(options.conflict_share >= 0 && options.conflict_share <= 1)) {
