@@ -231,8 +231,8 @@ ImportSummary transactional(Database& db, const ImportOptions& options, Body&& b
   const auto start = std::chrono::steady_clock::now();
   detail::Store& store = db.store();
   Importer importer(db, options);
+  store.begin();
   try {
-    store.begin();
     const detail::DetectMark before = detect::mark(store);
     body(importer);
     // Incremental detection: only the (entity, property) groups this import
@@ -240,10 +240,10 @@ ImportSummary transactional(Database& db, const ImportOptions& options, Body&& b
     importer.summary.detected = detect::detect_since(store, before).links;
     store.commit();
   } catch (const Error&) {
-    store.rollback();
+    store.abort();
     throw;
   } catch (const std::exception& e) {
-    store.rollback();
+    store.abort();
     detail::rethrow_sqlite(e, "import failed");
   }
   importer.summary.seconds =

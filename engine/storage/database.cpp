@@ -37,7 +37,7 @@ auto atomically(detail::Store& store, const std::string& doing, Body&& body) -> 
         return result;
       }
     } catch (...) {
-      store.rollback();
+      store.abort();
       throw;
     }
   });

@@ -175,26 +175,46 @@ int Store::schema_version() {
 void Store::begin() {
   if (read_only_)
     throw Error(ErrorCode::read_only, "database '" + path_ + "' is open read-only");
-  if (depth_ == 0) {
-    try {
+  try {
+    if (depth_ == 0) {
       db_.exec("BEGIN IMMEDIATE");
-    } catch (const std::exception& e) {
-      rethrow_sqlite(e, "cannot start a write transaction on '" + path_ + "'");
+      now_ = now_utc();
+    } else {
+      db_.exec("SAVEPOINT claimdb_" + std::to_string(depth_));
     }
-    now_ = now_utc();
+  } catch (const std::exception& e) {
+    rethrow_sqlite(e, "cannot start a write transaction on '" + path_ + "'");
   }
   ++depth_;
 }
 
 void Store::commit() {
   if (depth_ == 0) return;
-  if (--depth_ > 0) return;
+  if (depth_ > 1) {
+    --depth_;
+    db_.exec("RELEASE claimdb_" + std::to_string(depth_));
+    return;
+  }
   try {
     db_.exec("COMMIT");
+    depth_ = 0;
   } catch (const std::exception& e) {
     rollback();
     rethrow_sqlite(e, "cannot commit to '" + path_ + "'");
   }
+}
+
+void Store::abort() noexcept {
+  if (depth_ <= 1) {
+    rollback();
+    return;
+  }
+  --depth_;
+  const std::string name = "claimdb_" + std::to_string(depth_);
+  sqlite3_exec(handle(), ("ROLLBACK TO " + name + "; RELEASE " + name).c_str(), nullptr, nullptr,
+               nullptr);
+  // Ids cached inside the savepoint may name rows that no longer exist.
+  forget_caches();
 }
 
 void Store::rollback() noexcept {
@@ -216,7 +236,9 @@ SQLite::Statement& Store::statement(const char* key, const char* sql) {
   auto it = statements_.find(key);
   if (it == statements_.end())
     it = statements_.emplace(key, std::make_unique<SQLite::Statement>(db_, sql)).first;
-  it->second->reset();
+  // tryReset: reset() would re-throw the error of the statement's last
+  // failed run (a refused duplicate), which is already handled.
+  it->second->tryReset();
   it->second->clearBindings();
   return *it->second;
 }

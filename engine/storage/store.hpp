@@ -116,11 +116,14 @@ class Store {
   SQLite::Database& connection() noexcept { return db_; }
   sqlite3* handle() noexcept { return db_.getHandle(); }
 
-  // Transactions: begin() starts BEGIN IMMEDIATE when none is open; nested
-  // calls only count depth. The outermost commit() commits; rollback() at any
-  // depth rolls the whole transaction back.
+  // Transactions: begin() starts BEGIN IMMEDIATE when none is open, and a
+  // savepoint inside an open one. commit() commits (or releases) the
+  // innermost level; abort() undoes just the innermost level, so a failed
+  // call inside a caller's transaction leaves the caller's work in place;
+  // rollback() undoes the whole transaction.
   void begin();
   void commit();
+  void abort() noexcept;
   void rollback() noexcept;
   bool in_transaction() const noexcept { return depth_ > 0; }
 

@@ -260,7 +260,12 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info) {
         if (v.phrase.empty()) v.phrase = format_interval(*v.interval);
       } else {
         if (v.phrase.empty()) fail(ErrorCode::bad_input, "missing required field 'value'", "value");
-        QuantityReading reading = quantity_reader_->read(v.phrase, v.unit);
+        QuantityReading reading;
+        try {
+          reading = quantity_reader_->read(v.phrase, v.unit);
+        } catch (const Error& e) {
+          fail(e.code(), "claim '" + c.id + "': " + e.message(), "value");
+        }
         check_interval(reading.interval);
         v.interval = reading.interval;
         v.unit = reading.unit;

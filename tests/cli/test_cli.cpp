@@ -63,7 +63,7 @@ TEST_CASE("a failed import exits 3, names the place, and leaves the database unc
   CHECK(result.status == 3);
   CHECK(cli.stderr_text() ==
         "claimdb: error: " + bad +
-            ":2: /value: cannot read quantity phrase 'a great many things'\n");
+            ":2: /value: claim 'x1': cannot read quantity phrase 'a great many things'\n");
   CHECK(cli("export").out == before);
 }
 

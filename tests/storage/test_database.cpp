@@ -290,3 +290,24 @@ TEST_CASE("files claimdb must not touch are refused and left unchanged") {
     CHECK_FALSE(std::filesystem::exists(dir.file("none.db")));
   }
 }
+
+TEST_CASE("a failed add inside a transaction undoes only itself") {
+  Database db = Database::open(":memory:");
+  add_basics(db);
+  {
+    Database::Transaction tx(db);
+    db.add(interval_claim("c1", 1, 2));
+    CHECK(code_of([&] { db.add(interval_claim("c1", 1, 2)); }) == ErrorCode::duplicate);
+    db.add(interval_claim("c2", 1, 2));
+    // Nothing is committed until the transaction is.
+  }
+  CHECK(db.stats().claims == 0);
+  {
+    Database::Transaction tx(db);
+    db.add(interval_claim("c1", 1, 2));
+    CHECK(code_of([&] { db.add(interval_claim("c3", 5, 1)); }) == ErrorCode::bad_input);
+    tx.commit();
+  }
+  CHECK(db.stats().claims == 1);
+  CHECK(db.find_claim("c1"));
+}
