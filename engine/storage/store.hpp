@@ -6,6 +6,7 @@
 #pragma once
 
 #include <claimdb/database.hpp>
+#include <claimdb/graph.hpp>
 #include <claimdb/model.hpp>
 #include <claimdb/quantity.hpp>
 
@@ -191,6 +192,14 @@ class Store {
   bool analyst_link_exists(RowId a, RowId b, const std::string& kind);
   void insert_detector_link(const DetectLink& link);
   std::vector<StoredLink> conflict_links(const StoredLinkFilter& filter);
+
+  // The claim graph (store_graph.cpp): appends the claims about one entity
+  // ("" for all, in id order), the links with both ends among them, their
+  // reviews, and every source and report.
+  void load_graph_rows(const std::string& entity, GraphRows& rows);
+  // The same for a database handle (what engine/graph calls, declaring it
+  // itself so that it never includes this header and SQLite's).
+  friend void load_graph_rows(const Database& db, const std::string& entity, GraphRows& rows);
 
  private:
   void configure(const Options& options);

@@ -11,6 +11,7 @@
 #include <claimdb/database.hpp>
 #include <claimdb/detect.hpp>
 #include <claimdb/error.hpp>
+#include <claimdb/graph.hpp>
 #include <claimdb/io.hpp>
 #include <claimdb/model.hpp>
 #include <claimdb/quantity.hpp>

@@ -1,0 +1,248 @@
+// Camps: the signed 2-colouring of a dispute (contradicts = opposite sides,
+// every other link = same side), and the shortest cycle that breaks it.
+#include "graph/claim_graph.hpp"
+
+#include <boost/graph/breadth_first_search.hpp>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <optional>
+#include <utility>
+
+namespace claimdb::graph {
+
+namespace {
+
+int sign(const Adjacency& g, Edge e) { return g[e].kind == LinkKind::contradicts ? 1 : 0; }
+
+// Colours one component breadth-first from its first claim (colour 0) with
+// Boost's BFS; records the first link whose ends disagree with their colours.
+class Colouring : public boost::default_bfs_visitor {
+ public:
+  Colouring(std::vector<std::int8_t>& colour, std::vector<Vertex>& parent, std::vector<Edge>& via,
+            std::vector<std::uint32_t>& depth, std::optional<Edge>& conflict)
+      : colour_(&colour), parent_(&parent), via_(&via), depth_(&depth), conflict_(&conflict) {}
+
+  void tree_edge(Edge e, const Adjacency& g) const {
+    Vertex u = boost::source(e, g), w = boost::target(e, g);
+    (*colour_)[w] = static_cast<std::int8_t>((*colour_)[u] ^ sign(g, e));
+    (*parent_)[w] = u;
+    (*via_)[w] = e;
+    (*depth_)[w] = (*depth_)[u] + 1;
+  }
+  void non_tree_edge(Edge e, const Adjacency& g) const {
+    if (*conflict_) return;
+    Vertex u = boost::source(e, g), w = boost::target(e, g);
+    if (((*colour_)[u] ^ (*colour_)[w] ^ sign(g, e)) != 0) *conflict_ = e;
+  }
+  std::vector<std::int8_t>* colour_;
+  std::vector<Vertex>* parent_;
+  std::vector<Edge>* via_;
+  std::vector<std::uint32_t>* depth_;
+  std::optional<Edge>* conflict_;
+};
+
+// A cycle as vertices and the edges between consecutive ones.
+struct Cycle {
+  std::vector<Vertex> vertices;
+  std::vector<Edge> edges;
+};
+
+// The cycle closed by `conflict` in the BFS tree: up from both ends to their
+// lowest common ancestor. Its contradictions are odd because the colours
+// disagree across `conflict`.
+Cycle tree_cycle(const Adjacency& g, Edge conflict, const std::vector<Vertex>& parent,
+                 const std::vector<Edge>& via, const std::vector<std::uint32_t>& depth) {
+  Vertex a = boost::source(conflict, g), b = boost::target(conflict, g);
+  std::vector<Vertex> up_a{a}, up_b{b};
+  std::vector<Edge> edges_a, edges_b;
+  while (a != b) {
+    if (depth[a] >= depth[b]) {
+      edges_a.push_back(via[a]);
+      a = parent[a];
+      up_a.push_back(a);
+    } else {
+      edges_b.push_back(via[b]);
+      b = parent[b];
+      up_b.push_back(b);
+    }
+  }
+  // a ... lca, then down to b's end, then conflict back to the start.
+  Cycle cycle;
+  cycle.vertices = up_a;
+  cycle.edges = edges_a;
+  for (std::size_t i = up_b.size() - 1; i-- > 0;) {
+    cycle.vertices.push_back(up_b[i]);
+    cycle.edges.push_back(edges_b[i]);
+  }
+  cycle.edges.push_back(conflict);
+  return cycle;
+}
+
+// The shortest closed walk from s with an odd number of contradictions, by
+// BFS over the double cover (vertex, parity); none longer than `bound`.
+// Over all s, the shortest such walk is a simple cycle.
+std::optional<Cycle> shortest_odd_walk(const Adjacency& g, Vertex s, const std::vector<Vertex>& members,
+                                       const std::vector<std::uint32_t>& local, std::size_t bound) {
+  const std::size_t n = members.size();
+  std::vector<std::uint32_t> dist(2 * n, none);
+  std::vector<std::pair<std::uint32_t, Edge>> from(2 * n);
+  std::deque<std::uint32_t> queue;
+  const std::uint32_t start = 2 * local[s], goal = start + 1;
+  dist[start] = 0;
+  queue.push_back(start);
+  while (!queue.empty()) {
+    std::uint32_t state = queue.front();
+    queue.pop_front();
+    if (dist[state] + 1 > bound) break;
+    Vertex u = members[state / 2];
+    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
+      Vertex w = boost::target(*it, g);
+      std::uint32_t next = 2 * local[w] + ((state & 1) ^ static_cast<std::uint32_t>(sign(g, *it)));
+      if (dist[next] != none) continue;
+      dist[next] = dist[state] + 1;
+      from[next] = {state, *it};
+      if (next == goal) {
+        Cycle walk;
+        for (std::uint32_t at = goal; at != start; at = from[at].first) {
+          walk.vertices.push_back(members[from[at].first / 2]);
+          walk.edges.push_back(from[at].second);
+        }
+        std::reverse(walk.vertices.begin(), walk.vertices.end());
+        std::reverse(walk.edges.begin(), walk.edges.end());
+        return walk;
+      }
+      queue.push_back(next);
+    }
+  }
+  return std::nullopt;
+}
+
+Cycle shortest_odd_cycle(const Adjacency& g, const std::vector<Vertex>& members,
+                         const std::vector<std::uint32_t>& local, Cycle fallback) {
+  Cycle best = std::move(fallback);
+  for (Vertex s : members) {
+    if (best.vertices.size() <= 2) break;  // nothing shorter than two links exists
+    if (auto walk = shortest_odd_walk(g, s, members, local, best.vertices.size() - 1))
+      best = std::move(*walk);
+  }
+  return best;
+}
+
+Camp camp_of(const ClaimGraph::Impl& impl, const std::vector<Vertex>& vertices) {
+  Camp camp;
+  std::vector<std::string> sources;
+  for (Vertex v : vertices) {
+    camp.claims.push_back(impl.graph[v].id);
+    sources.push_back(impl.claimant_id(v));
+  }
+  camp.sources = sorted_unique(std::move(sources));
+  return camp;
+}
+
+}  // namespace
+
+DisputeCamps camps_of(const ClaimGraph::Impl& impl, DisputeMembers members, std::size_t exact_cycle_limit,
+                      CampScratch& scratch) {
+  const Adjacency& g = impl.graph;
+  const auto& vertices = members.vertices;
+  DisputeCamps out;
+  out.dispute = std::move(members.dispute);
+
+  // Boost's BFS wants whole-graph property maps; only this dispute's entries
+  // are touched, and they are reset before returning.
+  const std::size_t n = boost::num_vertices(g);
+  static thread_local std::vector<Vertex> parent;
+  static thread_local std::vector<Edge> via;
+  static thread_local std::vector<std::uint32_t> depth;
+  static thread_local std::vector<boost::default_color_type> state;
+  if (parent.size() != n) {
+    parent.assign(n, 0);
+    depth.assign(n, 0);
+    via.assign(n, Edge());
+    state.assign(n, boost::white_color);
+  }
+  std::optional<Edge> conflict;
+  scratch.colour[vertices.front()] = 0;
+  depth[vertices.front()] = 0;
+  boost::breadth_first_visit(
+      g, vertices.front(), boost::visitor(Colouring(scratch.colour, parent, via, depth, conflict))
+                               .color_map(boost::make_iterator_property_map(
+                                   state.begin(), boost::get(boost::vertex_index, g))));
+
+  if (!conflict) {
+    std::vector<Vertex> sides[2];
+    for (Vertex v : vertices) sides[scratch.colour[v]].push_back(v);
+    out.camps.push_back(camp_of(impl, sides[0]));
+    out.camps.push_back(camp_of(impl, sides[1]));
+  } else {
+    out.balanced = false;
+    for (std::size_t i = 0; i < vertices.size(); ++i) scratch.local[vertices[i]] = static_cast<std::uint32_t>(i);
+    Cycle cycle = tree_cycle(g, *conflict, parent, via, depth);
+    if (vertices.size() <= exact_cycle_limit) cycle = shortest_odd_cycle(g, vertices, scratch.local, std::move(cycle));
+    for (Vertex v : cycle.vertices) out.cycle.push_back(impl.graph[v].id);
+    for (Edge e : cycle.edges) out.cycle_links.push_back(impl.link_id(e));
+    for (Vertex v : vertices) scratch.local[v] = none;
+  }
+  for (Vertex v : vertices) {
+    scratch.colour[v] = -1;
+    state[v] = boost::white_color;
+  }
+  return out;
+}
+
+}  // namespace claimdb::graph
+
+namespace claimdb {
+
+std::vector<DisputeCamps> find_camps(const ClaimGraph& graph, std::size_t exact_cycle_limit) {
+  const auto& impl = graph.impl();
+  graph::CampScratch scratch(graph.claim_count());
+  std::vector<DisputeCamps> out;
+  for (auto& members : graph::dispute_members(impl, false))
+    out.push_back(graph::camps_of(impl, std::move(members), exact_cycle_limit, scratch));
+  return out;
+}
+
+std::vector<SourceAlignment> source_camps(const std::vector<DisputeCamps>& camps) {
+  std::map<std::pair<std::string, std::string>, SourceAlignment> pairs;
+  auto count = [&](const std::string& a, const std::string& b, bool together) {
+    if (a == b) return;
+    auto key = a < b ? std::make_pair(a, b) : std::make_pair(b, a);
+    auto& entry = pairs[key];
+    entry.a = key.first;
+    entry.b = key.second;
+    ++(together ? entry.together : entry.opposed);
+  };
+  for (const auto& d : camps) {
+    if (!d.balanced || d.camps.size() != 2) continue;
+    const auto& one = d.camps[0].sources;
+    const auto& two = d.camps[1].sources;
+    // Together: a pair sharing either camp, counted once per dispute.
+    std::vector<std::pair<std::string, std::string>> together;
+    for (const auto* side : {&one, &two})
+      for (std::size_t i = 0; i < side->size(); ++i)
+        for (std::size_t j = i + 1; j < side->size(); ++j) together.emplace_back((*side)[i], (*side)[j]);
+    std::sort(together.begin(), together.end());
+    together.erase(std::unique(together.begin(), together.end()), together.end());
+    for (const auto& [a, b] : together) count(a, b, true);
+    // Opposed: one in each camp, counted once per dispute.
+    std::vector<std::pair<std::string, std::string>> opposed;
+    for (const auto& a : one)
+      for (const auto& b : two)
+        if (a != b) opposed.push_back(a < b ? std::make_pair(a, b) : std::make_pair(b, a));
+    std::sort(opposed.begin(), opposed.end());
+    opposed.erase(std::unique(opposed.begin(), opposed.end()), opposed.end());
+    for (const auto& [a, b] : opposed) count(a, b, false);
+  }
+  std::vector<SourceAlignment> out;
+  out.reserve(pairs.size());
+  for (auto& [key, entry] : pairs) out.push_back(std::move(entry));
+  std::stable_sort(out.begin(), out.end(), [](const SourceAlignment& x, const SourceAlignment& y) {
+    return x.together + x.opposed > y.together + y.opposed;
+  });
+  return out;
+}
+
+}  // namespace claimdb
