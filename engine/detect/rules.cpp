@@ -83,8 +83,15 @@ bool entirely_below(const Interval& low, const Interval& high) {
   return disjoint(low, high) && low.hi && high.lo && *low.hi <= *high.lo;
 }
 
+// Equal up to rounding in a unit conversion.
+bool same_bound(const std::optional<double>& x, const std::optional<double>& y) {
+  if (!x || !y) return !x && !y;
+  return std::fabs(*x - *y) <= 1e-9 * std::max({1.0, std::fabs(*x), std::fabs(*y)});
+}
+
 bool same_interval(const Interval& x, const Interval& y) {
-  return x.lo == y.lo && x.hi == y.hi && x.lo_open == y.lo_open && x.hi_open == y.hi_open;
+  return same_bound(x.lo, y.lo) && same_bound(x.hi, y.hi) && x.lo_open == y.lo_open &&
+         x.hi_open == y.hi_open;
 }
 
 double severity_of(double distance, const Interval& x, const Interval& y) {
@@ -161,7 +168,10 @@ Verdict part_and_whole(const DetectClaim& part, const DetectClaim& whole, const 
   // A later running total for the part may exceed an earlier one for the whole.
   const bool later_part = p.cumulative && !part.as_of.empty() && !whole.as_of.empty() &&
                           start_key(part.as_of) > start_key(whole.as_of);
-  if (!later_part && entirely_below(iw, ip) && lookup.informative(part) && lookup.informative(whole)) {
+  // Shares are not additive: a region's 60 percent may exceed the nation's 40.
+  const bool additive = part.unit != "percent";
+  if (additive && !later_part && entirely_below(iw, ip) && lookup.informative(part) &&
+      lookup.informative(whole)) {
     const double distance = gap(ip, iw);
     return linked("contradicts", "part exceeds whole",
                   sides + "; part exceeds whole: " + part_name + " is inside " +
@@ -193,7 +203,7 @@ Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope sco
 
   const bool ordered = p.cumulative && !a.as_of.empty() && !b.as_of.empty() &&
                        start_key(a.as_of) != start_key(b.as_of);
-  if (ordered && !same_interval(ia, ib)) return running_total(a, b, ib, p, lookup);
+  if (ordered) return running_total(a, b, ib, p, lookup);
 
   const std::string sides = quantity_side(a, lookup) + "; " + quantity_side(b, lookup);
   const bool informative = lookup.informative(a) && lookup.informative(b);
@@ -208,9 +218,11 @@ Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope sco
                   sides + "; disjoint, gap " + number(distance) + " (" + percent(severity) + ")",
                   severity);
   }
-  if (a.claimant == b.claimant)
+  if (a.claimant == b.claimant && same_interval(ia, ib))
     return linked("echo", "same claimant",
                   sides + "; the same claimant repeated: an echo, not independent support");
+  if (a.claimant == b.claimant)
+    return compatible("same claimant", sides + "; overlap, but one claimant is not independent support");
   if (!informative)
     return compatible("overlap", sides + "; overlap, but a vague word carries almost no information");
   return linked("supports", "overlap", sides + "; overlap, independent claimants");

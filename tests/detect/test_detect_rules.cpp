@@ -1,0 +1,284 @@
+// Conflict detection, rule by rule, on hand-made cases with exact explanations.
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace claimdb;
+
+namespace {
+
+// Sources, places and properties every case builds on; `claims` is the JSON
+// array of the case's claims.
+std::string world(const std::string& claims, const std::string& extra = {}) {
+  return R"({
+  "sources": [{"id": "s1", "name": "One", "affiliation": "side-a"},
+              {"id": "s2", "name": "Two", "affiliation": "side-b"},
+              {"id": "s3", "name": "Three"}],
+  "entities": [{"id": "land", "name": "Land"},
+               {"id": "north", "name": "North", "part_of": "land"},
+               {"id": "town", "name": "Town", "part_of": "north"},
+               {"id": "south", "name": "South", "part_of": "land"},
+               {"id": "e1", "name": "Event one"}, {"id": "e2", "name": "Event two"}],
+  "properties": [
+    {"id": "launched", "value_type": "quantity", "unit": "drone"},
+    {"id": "intercepted", "value_type": "quantity", "unit": "drone",
+     "constraints": [{"relation": "<=", "other": "launched"}]},
+    {"id": "deaths", "value_type": "quantity", "unit": "person", "cumulative": true},
+    {"id": "share", "value_type": "quantity", "unit": "percent"},
+    {"id": "area", "value_type": "quantity", "unit": "hectare"},
+    {"id": "target", "value_type": "category"},
+    {"id": "weapons", "value_type": "category", "cardinality": "multi"},
+    {"id": "violated", "value_type": "boolean"},
+    {"id": "statement", "value_type": "text"}],
+  "claims": )" + claims + extra + "}";
+}
+
+std::string claim(const std::string& id, const std::string& claimant, const std::string& property,
+                  const std::string& value, const std::string& more = {}) {
+  return R"({"id": ")" + id + R"(", "claimant": ")" + claimant + R"(", "entity": "e1", "property": ")" +
+         property + R"(", "value": )" + value + more + "}";
+}
+
+Database load(const std::string& claims, const std::string& extra = {}) {
+  Database db = Database::open(":memory:");
+  import_text(db, world(claims, extra), "case.json", false);
+  return db;
+}
+
+Relation why(const std::string& claims, const std::string& a = "a", const std::string& b = "b") {
+  Database db = load(claims);
+  return explain_pair(db, a, b);
+}
+
+}  // namespace
+
+TEST_CASE("disjoint quantities contradict, with the gap relative to the larger magnitude") {
+  const auto r = why("[" + claim("a", "s1", "intercepted", "\"nearly 200\"") + "," +
+                     claim("b", "s2", "intercepted", "\"more than 250\"") + "]");
+  CHECK(r.kind == "contradicts");
+  CHECK(r.relation == "disjoint");
+  CHECK(r.severity == doctest::Approx(0.2));
+  CHECK(r.explanation ==
+        "s1: \"nearly 200\" -> [180, 200) drones; s2: \"more than 250\" -> (250, inf) drones; "
+        "disjoint, gap 50 (20%)");
+}
+
+TEST_CASE("overlapping quantities of independent claimants support each other") {
+  const auto r = why("[" + claim("a", "s1", "launched", "\"hundreds\"") + "," +
+                     claim("b", "s2", "launched", "\"474\"") + "]");
+  CHECK(r.kind == "supports");
+  CHECK(r.explanation ==
+        "s1: \"hundreds\" -> [200, 1000) drones; s2: \"474\" -> 474 drones; overlap, independent claimants");
+}
+
+TEST_CASE("an uninformative word is never the sole basis of a conflict") {
+  const auto r = why("[" + claim("a", "s1", "launched", "\"many\"") + "," +
+                     claim("b", "s2", "launched", "\"one\"") + "]");
+  CHECK(r.kind == "compatible");
+  CHECK(r.relation == "uninformative");
+  Database db = load("[" + claim("a", "s1", "launched", "\"many\"") + "," +
+                     claim("b", "s2", "launched", "\"one\"") + "]");
+  CHECK(list_conflicts(db).empty());
+}
+
+TEST_CASE("units are converted before comparing, and different dimensions are not comparable") {
+  SUBCASE("hectares against acres") {
+    const auto r = why("[" + claim("a", "s1", "area", "\"12,000 hectares\"") + "," +
+                       claim("b", "s2", "area", "\"50,000 acres\"") + "]");
+    CHECK(r.kind == "contradicts");
+  }
+  SUBCASE("hectares against hours") {
+    const auto r = why("[" + claim("a", "s1", "area", "\"12,000 hectares\"") + "," +
+                       claim("b", "s2", "area", "{\"phrase\": \"3 hours\", \"lo\": 3, \"hi\": 3}",
+                             ", \"unit\": \"hour\"") + "]");
+    CHECK(r.kind == "not comparable");
+    CHECK(r.relation == "different units");
+  }
+}
+
+TEST_CASE("a single-valued category contradicts on different values and agrees on the same") {
+  SUBCASE("different") {
+    const auto r = why("[" + claim("a", "s1", "target", "\"energy\"") + "," +
+                       claim("b", "s2", "target", "\"military\"") + "]");
+    CHECK(r.kind == "contradicts");
+    CHECK(r.severity == 1.0);
+    CHECK(r.explanation ==
+          "s1 says target is \"energy\"; s2 says \"military\"; single-valued property, different values");
+  }
+  SUBCASE("same") {
+    const auto r = why("[" + claim("a", "s1", "target", "\"energy\"") + "," +
+                       claim("b", "s2", "target", "\"Energy\"") + "]");
+    CHECK(r.kind == "supports");
+    CHECK(r.explanation == "s1 and s2 both say target is \"energy\"; independent claimants agree");
+  }
+  SUBCASE("multi-valued") {
+    const auto r = why("[" + claim("a", "s1", "weapons", "\"drones\"") + "," +
+                       claim("b", "s2", "weapons", "\"missiles\"") + "]");
+    CHECK(r.kind == "compatible");
+    CHECK(r.relation == "multi-valued");
+  }
+  SUBCASE("asserted and denied") {
+    const auto r = why("[" + claim("a", "s1", "weapons", "\"drones\"") + "," +
+                       claim("b", "s2", "weapons", "\"drones\"", ", \"polarity\": \"denies\"") + "]");
+    CHECK(r.kind == "contradicts");
+    CHECK(r.explanation == "s1 says weapons is \"drones\"; s2 denies weapons is \"drones\"; one asserts "
+                           "what the other denies");
+  }
+}
+
+TEST_CASE("booleans contradict when one asserts what the other denies") {
+  SUBCASE("asserts vs denies") {
+    const auto r = why("[" + claim("a", "s1", "violated", "true") + "," +
+                       claim("b", "s2", "violated", "true", ", \"polarity\": \"denies\"") + "]");
+    CHECK(r.kind == "contradicts");
+    CHECK(r.relation == "asserts vs denies");
+  }
+  SUBCASE("true vs false") {
+    const auto r = why("[" + claim("a", "s1", "violated", "true") + "," +
+                       claim("b", "s2", "violated", "false") + "]");
+    CHECK(r.kind == "contradicts");
+    CHECK(r.relation == "true vs false");
+  }
+  SUBCASE("false and denying true agree") {
+    const auto r = why("[" + claim("a", "s1", "violated", "false") + "," +
+                       claim("b", "s2", "violated", "true", ", \"polarity\": \"denies\"") + "]");
+    CHECK(r.kind == "supports");
+  }
+}
+
+TEST_CASE("text properties get no automatic verdict") {
+  const auto r = why("[" + claim("a", "s1", "statement", "\"yes\"") + "," +
+                     claim("b", "s2", "statement", "\"no\"") + "]");
+  CHECK(r.kind == "compatible");
+  CHECK(r.relation == "text");
+}
+
+TEST_CASE("a rising running total is an update, a falling one a conflict") {
+  const std::string earlier = claim("a", "s1", "deaths", "\"at least two\"", ", \"as_of\": \"2025-12-27T07:00:00Z\"");
+  SUBCASE("rising, even when disjoint") {
+    const auto r = why("[" + earlier + "," +
+                       claim("b", "s2", "deaths", "\"one\"", ", \"as_of\": \"2025-12-27T06:00:00Z\"") + "]");
+    // b is earlier by as_of: "one" then "at least two" rises.
+    CHECK(r.kind == "update");
+    CHECK(r.explanation == "deaths rose from \"one\" (as of 2025-12-27T06:00:00Z) to \"at least two\" "
+                           "(as of 2025-12-27T07:00:00Z): a running total, not a conflict");
+  }
+  SUBCASE("falling") {
+    const auto r = why("[" + earlier + "," +
+                       claim("b", "s2", "deaths", "\"one\"", ", \"as_of\": \"2025-12-27T14:00:00Z\"") + "]");
+    CHECK(r.kind == "contradicts");
+    CHECK(r.relation == "falling total");
+    CHECK(r.explanation == "deaths fell from \"at least two\" (as of 2025-12-27T07:00:00Z) to \"one\" "
+                           "(as of 2025-12-27T14:00:00Z): a running total cannot fall; gap 1 (50%)");
+  }
+  SUBCASE("without as_of the figures are compared as plain intervals") {
+    const auto r = why("[" + claim("a", "s1", "deaths", "\"at least two\"") + "," +
+                       claim("b", "s2", "deaths", "\"one\"", ", \"as_of\": \"2025-12-27T14:00:00Z\"") + "]");
+    CHECK(r.kind == "contradicts");
+    CHECK(r.relation == "disjoint");
+  }
+}
+
+TEST_CASE("a part inside its whole is scope, unless the part exceeds the whole") {
+  SUBCASE("part within whole") {
+    const auto r = why("[" + claim("a", "s1", "launched", "\"about 120\"", ", \"place\": \"town\"") + "," +
+                       claim("b", "s2", "launched", "\"about 400\"", ", \"place\": \"land\"") + "]");
+    CHECK(r.kind == "scope");
+    CHECK(r.explanation == "s1: \"about 120\" -> [108, 132] drones in town; s2: \"about 400\" -> [360, 440] "
+                           "drones in land; town is part of land: a regional figure within the whole, "
+                           "not a rival figure");
+  }
+  SUBCASE("part exceeds whole") {
+    const auto r = why("[" + claim("a", "s1", "launched", "\"more than 450\"", ", \"place\": \"north\"") + "," +
+                       claim("b", "s2", "launched", "\"about 400\"", ", \"place\": \"land\"") + "]");
+    CHECK(r.kind == "contradicts");
+    CHECK(r.relation == "part exceeds whole");
+    CHECK(r.explanation == "s1: \"more than 450\" -> (450, inf) drones in north; s2: \"about 400\" -> "
+                           "[360, 440] drones in land; part exceeds whole: north is inside land but its "
+                           "figure is higher by 10 (2%)");
+  }
+  SUBCASE("shares are not additive") {
+    const auto r = why("[" + claim("a", "s1", "share", "\"roughly 60 percent\"", ", \"place\": \"north\"") + "," +
+                       claim("b", "s2", "share", "\"40 percent\"", ", \"place\": \"land\"") + "]");
+    CHECK(r.kind == "scope");
+  }
+  SUBCASE("sibling places are not comparable") {
+    const auto r = why("[" + claim("a", "s1", "launched", "\"10\"", ", \"place\": \"north\"") + "," +
+                       claim("b", "s2", "launched", "\"500\"", ", \"place\": \"south\"") + "]");
+    CHECK(r.kind == "not comparable");
+    CHECK(r.explanation == "different places: north and south do not overlap");
+  }
+}
+
+TEST_CASE("time windows that do not overlap are not comparable") {
+  const auto r = why("[" + claim("a", "s1", "target", "\"energy\"", ", \"valid_from\": \"2025-01-01\", \"valid_to\": \"2025-01-07\"") + "," +
+                     claim("b", "s2", "target", "\"military\"", ", \"valid_from\": \"2025-01-08\", \"valid_to\": \"2025-01-14\"") + "]");
+  CHECK(r.kind == "not comparable");
+  CHECK(r.relation == "different times");
+}
+
+TEST_CASE("the same claimant repeated is an echo, never independent support") {
+  Database db = load("[" + claim("a", "s1", "launched", "\"474\"") + "," +
+                     claim("b", "s1", "launched", "\"four hundred and seventy-four\"") + "," +
+                     claim("c", "s2", "launched", "\"about 500\"") + "]");
+  const auto echo = explain_pair(db, "a", "b");
+  CHECK(echo.kind == "echo");
+  CHECK(echo.explanation == "s1: \"474\" -> 474 drones; s1: \"four hundred and seventy-four\" -> 474 drones; "
+                            "the same claimant repeated: an echo, not independent support");
+  CHECK(explain_pair(db, "a", "c").kind == "supports");
+  const auto repeat = explain_pair(db, "b", "c");
+  CHECK(repeat.kind == "compatible");
+  CHECK(repeat.relation == "repeat");
+}
+
+TEST_CASE("a declared constraint is checked across properties and sources") {
+  Database db = load("[" + claim("a", "s1", "intercepted", "\"nearly 200\"") + "," +
+                     claim("b", "s2", "launched", "\"150\"") + "," +
+                     claim("c", "s3", "launched", "\"more than 300\"") + "]");
+  const auto r = explain_pair(db, "a", "b");
+  CHECK(r.kind == "contradicts");
+  CHECK(r.relation == "constraint <=");
+  CHECK(r.explanation == "s1: intercepted \"nearly 200\" -> [180, 200) drones; s2: launched \"150\" -> 150 "
+                         "drones; violates intercepted <= launched by 30 (15%)");
+  CHECK(explain_pair(db, "a", "c").kind == "compatible");
+  const auto conflicts = list_conflicts(db);
+  REQUIRE(conflicts.size() == 2);  // the constraint and 150 vs more than 300
+}
+
+TEST_CASE("why names the reason two claims are not comparable") {
+  Database db = load("[" + claim("a", "s1", "launched", "\"474\"") + "," +
+                     claim("b", "s2", "target", "\"energy\"") + "," +
+                     R"({"id": "c", "claimant": "s2", "entity": "e2", "property": "launched", "value": "500"},)" +
+                     claim("d", "s2", "launched", "\"600\"", ", \"supersedes\": \"a\"") + "," +
+                     claim("e", "s3", "launched", "\"700\"") + "]",
+                     R"(, "retractions": [{"claim": "e", "reason": "withdrawn"}])");
+  CHECK(explain_pair(db, "d", "b").explanation ==
+        "different properties (target, launched) with no declared constraint");
+  CHECK(explain_pair(db, "d", "c").explanation == "about different entities: e2 and e1");
+  CHECK(explain_pair(db, "a", "d").explanation ==
+        "a is superseded by a correction: only current claims are compared");
+  CHECK(explain_pair(db, "d", "e").explanation == "e is retracted: only current claims are compared");
+  CHECK_THROWS_WITH_AS(explain_pair(db, "a", "nope"), "unknown claim 'nope'", Error);
+}
+
+TEST_CASE("list_conflicts filters by entity, property, source, kind and severity") {
+  Database db = load("[" + claim("a", "s1", "launched", "\"100\"") + "," +
+                     claim("b", "s2", "launched", "\"200\"") + "," +
+                     claim("c", "s3", "launched", "\"about 100\"") + "," +
+                     claim("d", "s1", "target", "\"x\"") + "," + claim("e", "s2", "target", "\"y\"") + "]");
+  CHECK(list_conflicts(db).size() == 3);  // a-b, b-c, d-e
+  CHECK(list_conflicts(db, {.property = "target"}).size() == 1);
+  CHECK(list_conflicts(db, {.source = "s3"}).size() == 1);
+  CHECK(list_conflicts(db, {.min_severity = 0.49}).size() == 2);
+  CHECK(list_conflicts(db, {.entity = "e2"}).empty());
+  CHECK(list_conflicts(db, {.kind = "supports"}).size() == 1);  // a-c
+  CHECK(list_conflicts(db, {.include_non_conflicts = true}).size() == 4);
+  const auto one = list_conflicts(db, {.property = "target"}).front();
+  CHECK(one.a == "d");
+  CHECK(one.b == "e");
+  CHECK(one.claimant_a == "s1");
+  CHECK(one.phrase_b == "y");
+  CHECK(one.origin == "detector");
+}
