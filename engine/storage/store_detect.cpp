@@ -178,9 +178,12 @@ std::int64_t Store::delete_detector_links(RowId entity, RowId property) {
 
 bool Store::analyst_link_exists(RowId a, RowId b, const std::string& kind) {
   auto& q = statement("analyst_link_exists",
-                      "SELECT 1 FROM links WHERE origin <> 'detector' AND kind = ?3 AND "
-                      "((from_claim = ?1 AND to_claim = ?2) OR (from_claim = ?2 AND to_claim = ?1)) "
-                      "LIMIT 1");
+                      // The unary + keeps the planner on the from_claim index:
+                      // the (kind, origin) index would scan every link of a kind.
+                      "SELECT 1 FROM links WHERE from_claim = ?1 AND to_claim = ?2 "
+                      "AND +origin <> 'detector' AND +kind = ?3 "
+                      "UNION ALL SELECT 1 FROM links WHERE from_claim = ?2 AND to_claim = ?1 "
+                      "AND +origin <> 'detector' AND +kind = ?3 LIMIT 1");
   q.bind(1, a);
   q.bind(2, b);
   q.bind(3, kind);
