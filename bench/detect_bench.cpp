@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     char growth[32] = "-";
     if (i > 0) std::snprintf(growth, sizeof growth, "%.2fx", rows[i].detect / rows[i - 1].detect);
-    std::printf("%-40s %10lld %12.2f %8s %14.2f %10.1f\n", rows[i].corpus.c_str(), rows[i].claims,
+    std::printf("%-40s %10lld %12.2f %8s %14.2f %10.3f\n", rows[i].corpus.c_str(), rows[i].claims,
                 rows[i].detect, growth, rows[i].naive, rows[i].naive / rows[i].detect);
   }
 
