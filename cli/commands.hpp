@@ -43,5 +43,6 @@ void register_commands(CLI::App& app, Context& context);
 void register_data_commands(CLI::App& app, Context& context);   // init, import, export
 void register_report_commands(CLI::App& app, Context& context); // stats, check, claims
 void register_detect_commands(CLI::App& app, Context& context); // detect, conflicts, why, quantity
+void register_query_commands(CLI::App& app, Context& context);  // query, repl
 
 }  // namespace claimdb::cli

@@ -9,6 +9,7 @@
 #include <claimdb/graph.hpp>
 #include <claimdb/model.hpp>
 #include <claimdb/quantity.hpp>
+#include <claimdb/query.hpp>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -106,6 +107,30 @@ struct DetectMark {
   RowId retraction = 0;  // largest retractions.id before
 };
 
+// --- What the query language (engine/query) reads: store_query.cpp ---------
+// Ids arrive resolved to row ids (0: no filter); times are canonical; as_of
+// "" means now. limit 0 means all rows.
+struct ClaimQuery {
+  RowId entity = 0, property = 0, claimant = 0, report = 0;
+  std::string since, until;  // bounds on the claim's time (said, else published)
+  std::string as_of;         // only rows recorded at or before
+  std::int64_t limit = 0;
+};
+struct ConflictQuery {
+  RowId entity = 0, property = 0, source = 0;  // either side matches
+  RowId between_a = 0, between_b = 0;          // one side each
+  std::string kind;                            // "": contradicts; "all": every kind
+  std::string severity_op;                     // "", ">", ">=", "<", "<=", "="
+  double severity = 0;
+  std::string as_of;
+  std::int64_t limit = 0;
+};
+struct SourceQuery {
+  RowId entity = 0, property = 0;  // only sources with such claims
+  std::string as_of;
+  std::int64_t limit = 0;
+};
+
 class Store {
  public:
   Store(const std::string& path, const Options& options);
@@ -200,6 +225,21 @@ class Store {
   // The same for a database handle (what engine/graph calls, declaring it
   // itself so that it never includes this header and SQLite's).
   friend void load_graph_rows(const Database& db, const std::string& entity, GraphRows& rows);
+
+  // The query language (store_query.cpp). Results are ready to show.
+  QueryResult query_claims(const ClaimQuery& query);
+  QueryResult query_conflicts(const ConflictQuery& query);
+  QueryResult query_sources(const SourceQuery& query);
+  QueryResult query_entities(const std::string& as_of, std::int64_t limit);
+  QueryResult query_properties(const std::string& as_of, std::int64_t limit);
+  // match is an FTS5 expression built by the caller from quoted words.
+  QueryResult query_search(const std::string& match, const std::string& as_of, std::int64_t limit);
+  QueryResult query_history(RowId claim, const std::string& as_of);
+  std::optional<std::string> claim_recorded_at(const std::string& slug);
+  std::vector<std::string> query_ids(IdKind kind, const std::string& prefix, std::size_t limit);
+  // One read-only statement on a separate read-only connection (see
+  // claimdb::query_sql); refuses with Error(read_only) before running.
+  QueryResult read_only_sql(const std::string& sql);
 
  private:
   void configure(const Options& options);

@@ -5,6 +5,7 @@
 //   claimdb::import_files / export_json   the JSON format v1
 //   claimdb::detect_all / list_conflicts / explain_pair   conflict detection
 //   claimdb::QuantityReader   read "nearly 200 drones" into an interval
+//   claimdb::query / query_sql   the query language and read-only SQL
 //   claimdb::Error      the one exception type
 #pragma once
 
@@ -15,6 +16,7 @@
 #include <claimdb/io.hpp>
 #include <claimdb/model.hpp>
 #include <claimdb/quantity.hpp>
+#include <claimdb/query.hpp>
 
 namespace claimdb {
 

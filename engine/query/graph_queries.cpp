@@ -1,0 +1,102 @@
+// The graph queries: disputes, camps, provenance, status. They build the
+// claim graph (claimdb/graph.hpp) for one entity, or for the whole database,
+// and turn its answers into rows.
+#include "query/graph_queries.hpp"
+
+#include <claimdb/graph.hpp>
+
+namespace claimdb::ql {
+
+namespace {
+
+std::string joined(const std::vector<std::string>& items, const char* separator = ", ") {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+Cell count(std::size_t n) { return Cell(static_cast<std::int64_t>(n)); }
+
+ClaimGraph graph_for(const Database& db, const ParsedQuery& q) {
+  GraphScope scope;
+  if (q.about) scope.entity = q.about->id;
+  return ClaimGraph::load(db, scope);
+}
+
+QueryResult disputes(const Database& db, const ParsedQuery& q) {
+  QueryResult out;
+  out.columns = {"dispute", "entities", "properties", "sources", "claims", "links", "contradictions",
+                 "claim_ids"};
+  std::int64_t n = 0;
+  for (const auto& d : find_disputes(graph_for(db, q)))
+    out.rows.push_back({Cell(++n), joined(d.entities), joined(d.properties), joined(d.sources),
+                        count(d.claims.size()), Cell(d.links), Cell(d.contradictions),
+                        joined(d.claims)});
+  return out;
+}
+
+QueryResult camps(const Database& db, const ParsedQuery& q) {
+  QueryResult out;
+  out.columns = {"dispute", "entities", "balanced", "camp", "sources", "claims"};
+  std::int64_t n = 0;
+  for (const auto& d : find_camps(graph_for(db, q))) {
+    ++n;
+    if (!d.balanced) {
+      out.rows.push_back({Cell(n), joined(d.dispute.entities), Cell(std::int64_t{0}), Cell(),
+                          joined(d.dispute.sources),
+                          "unbalanced cycle: " + joined(d.cycle, " -> ")});
+      continue;
+    }
+    std::int64_t camp = 0;
+    for (const auto& c : d.camps)
+      out.rows.push_back({Cell(n), joined(d.dispute.entities), Cell(std::int64_t{1}), Cell(++camp),
+                          joined(c.sources), joined(c.claims)});
+  }
+  return out;
+}
+
+QueryResult status(const Database& db, const ParsedQuery& q) {
+  QueryResult out;
+  out.columns = {"claim", "status", "reason", "attackers"};
+  for (const auto& s : grounded_labels(graph_for(db, q)))
+    out.rows.push_back({s.claim, std::string(to_string(s.status)), s.reason, joined(s.attackers)});
+  return out;
+}
+
+QueryResult provenance(const Database& db, const ParsedQuery& q) {
+  const std::string& id = q.args[0].id;
+  auto claim = db.find_claim(id);
+  if (!claim) fail_at(q.args[0].at, "unknown claim '" + id.substr(0, 80) + "'", ErrorCode::not_found);
+  // The claim's entity holds its echoes and supports.
+  GraphScope scope;
+  scope.entity = claim->entity;
+  const Provenance p = trace_provenance(ClaimGraph::load(db, scope), id);
+  std::vector<std::string> chain;
+  for (const auto& step : p.chain) chain.push_back(step.report);
+  QueryResult out;
+  out.columns = {"claim", "claimant", "original_claim", "original_claimant", "first_claim",
+                 "first_claimant", "first_seen", "independent_origins", "claimants", "chain", "echoes"};
+  out.rows.push_back({p.claim, p.claimant, p.original_claim, p.original_claimant, p.first_claim,
+                      p.first_claimant, p.first_seen.empty() ? Cell() : Cell(p.first_seen),
+                      Cell(p.independent_origins), Cell(p.claimants),
+                      joined(chain, " <- ") + (p.citation_cycle ? " (cycle at " + p.cycle_at + ")" : ""),
+                      joined(p.echoes)});
+  return out;
+}
+
+}  // namespace
+
+QueryResult run_graph_query(const Database& db, const ParsedQuery& q) {
+  if (!q.as_of.empty())
+    fail_at(q.verb_token, std::string("'as of' is not available for ") + verb_name(q.verb) +
+                              " yet: the graph is built from the database as it is now");
+  switch (q.verb) {
+    case Verb::disputes: return disputes(db, q);
+    case Verb::camps: return camps(db, q);
+    case Verb::status: return status(db, q);
+    case Verb::provenance: return provenance(db, q);
+    default: return {};
+  }
+}
+
+}  // namespace claimdb::ql
