@@ -21,9 +21,10 @@ void init(const Context& context) {
             << (existed ? " is ready" : "") << " (schema version " << db.schema_version() << ")\n";
 }
 
-void import(const Context& context, const std::vector<std::string>& files) {
+void import(const Context& context, const std::vector<std::string>& files, bool detect) {
   Database db = open_for_writing(context);
   ImportOptions options;
+  options.detect = detect;
   std::unique_ptr<ProgressBar> bar;
   if (ProgressBar::wanted()) {
     bar = std::make_unique<ProgressBar>("importing");
@@ -35,10 +36,13 @@ void import(const Context& context, const std::vector<std::string>& files) {
   // Rates of tiny imports are noise; print one only past a millisecond.
   const double rate = s.seconds >= 0.001 ? double(s.claims) / s.seconds : 0;
   std::fprintf(stderr,
-               "claimdb: imported %lld claims in %.3f s (%.0f claims/s); also %lld sources, "
+               "claimdb: imported %lld claims in %.3f s (%.0f claims/s), %s; also %lld sources, "
                "%lld entities, %lld properties, %lld reports, %lld links, %lld reviews, "
                "%lld retractions\n",
-               (long long)s.claims, s.seconds, rate, (long long)s.sources, (long long)s.entities,
+               (long long)s.claims, s.seconds, rate,
+               detect ? (std::to_string(s.detected) + " detector links").c_str()
+                      : "detection skipped (run claimdb detect)",
+               (long long)s.sources, (long long)s.entities,
                (long long)s.properties, (long long)s.reports, (long long)s.links,
                (long long)s.reviews, (long long)s.retractions);
 }
@@ -89,7 +93,12 @@ void register_data_commands(CLI::App& app, Context& context) {
   import_cmd->footer(
       "All files of one import are one transaction: after any error the database is exactly as "
       "before.\nThe database is created when it does not exist. Format: docs/json-format.md");
-  import_cmd->callback([&, files] { run(context, [&] { import(context, *files); }); });
+  auto no_detect = std::make_shared<bool>(false);
+  import_cmd->add_flag("--no-detect", *no_detect,
+                       "skip conflict detection (for bulk loads; run `claimdb detect` afterwards)");
+  import_cmd->callback([&, files, no_detect] {
+    run(context, [&] { import(context, *files, !*no_detect); });
+  });
 
   auto format = std::make_shared<std::string>("json");
   auto output = std::make_shared<std::string>();

@@ -237,7 +237,7 @@ ImportSummary transactional(Database& db, const ImportOptions& options, Body&& b
     body(importer);
     // Incremental detection: only the (entity, property) groups this import
     // touched, inside the same transaction (all or nothing with the import).
-    importer.summary.detected = detect::detect_since(store, before).links;
+    if (options.detect) importer.summary.detected = detect::detect_since(store, before).links;
     store.commit();
   } catch (const Error&) {
     store.abort();

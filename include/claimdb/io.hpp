@@ -33,6 +33,10 @@ struct ImportSummary {
 };
 
 struct ImportOptions {
+  // Run conflict detection on the (entity, property) groups the import
+  // touched, inside the import's transaction. Turn off for a bulk load and run
+  // detect_all() once afterwards. Default: true.
+  bool detect = true;
   // Called now and then with bytes read so far and total bytes of all files
   // (for a progress bar). May be empty. Default: none.
   std::function<void(std::int64_t done, std::int64_t total)> progress;
