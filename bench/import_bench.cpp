@@ -80,7 +80,11 @@ RunResult load_once(Loader loader, const std::string& corpus, const std::string&
     auto start = std::chrono::steady_clock::now();
     if (loader == Loader::claimdb) {
       claimdb::Database db = claimdb::Database::open(db_path);
-      claimdb::ImportSummary summary = claimdb::import_files(db, {corpus});
+      // Loading only, like the baseline: detection is measured by its own
+      // benchmark (claimdb-bench-detect), as `import --no-detect` + `detect`.
+      claimdb::ImportOptions options;
+      options.detect = false;
+      claimdb::ImportSummary summary = claimdb::import_files(db, {corpus}, options);
       result.claims = summary.claims;
       result.records = summary.records();
     } else {
