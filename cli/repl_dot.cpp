@@ -178,8 +178,8 @@ void help(Shell& shell, const Arguments& args, const LineSource&) {
   for (const auto& c : commands())
     *shell.out << c.usage << std::string(width - std::string_view(c.usage).size() + 2, ' ')
                << c.help << '\n';
-  *shell.out << "Queries: claims, conflicts, sources, entities, properties, why, search, history"
-                " (see docs/query.md)\n";
+  *shell.out << "Queries: claims, conflicts, sources, entities, properties, why, search, history,\n"
+                "disputes, camps, status, provenance (see docs/query.md)\n";
 }
 
 // Splits arguments at spaces; "double" or 'single' quotes keep spaces.
