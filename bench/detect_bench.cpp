@@ -3,11 +3,13 @@
 // shell, measured on the same file in the same run; and the median cost of
 // incremental detection per imported claim on the largest corpus.
 //
-//   claimdb-bench-detect [--incremental N] CORPUS.jsonl...
+//   claimdb-bench-detect [--runs R] [--incremental N] [--reuse] CORPUS.jsonl...
 //
 // Give corpora of growing size (e.g. 250k, 500k, 1M claims from
-// `bench/generate --claims N --seed 7`); each is imported into a fresh
-// database beside it (DB = CORPUS.db).
+// `bench/generate --claims N --seed 7`); each is bulk-imported (without
+// detection) into a fresh database beside it (DB = CORPUS.db), or with
+// --reuse into the one already there. Each figure is the median of R runs
+// (default 3) of detect_all and of the self-join, alternating.
 #include <claimdb/claimdb.hpp>
 
 #include <sqlite3.h>
@@ -47,6 +49,11 @@ double naive_seconds(const std::string& path, long long& pairs) {
   return took;
 }
 
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
 struct Row {
   std::string corpus;
   long long claims = 0;
@@ -57,32 +64,48 @@ struct Row {
 
 int main(int argc, char** argv) {
   std::vector<std::string> corpora;
-  int incremental = 200;
+  int incremental = 200, runs = 3;
+  bool reuse = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--incremental" && i + 1 < argc) incremental = std::stoi(argv[++i]);
+    else if (arg == "--runs" && i + 1 < argc) runs = std::max(1, std::stoi(argv[++i]));
+    else if (arg == "--reuse") reuse = true;
     else corpora.push_back(arg);
   }
   if (corpora.empty()) {
-    std::fprintf(stderr, "usage: claimdb-bench-detect [--incremental N] CORPUS.jsonl...\n");
+    std::fprintf(stderr,
+                 "usage: claimdb-bench-detect [--runs R] [--incremental N] [--reuse] CORPUS.jsonl...\n");
     return 2;
   }
   std::vector<Row> rows;
   std::string largest_db;
   for (const auto& corpus : corpora) {
     const std::string path = corpus + ".db";
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    const bool fresh = !reuse || !std::filesystem::exists(path);
+    if (fresh)
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
     try {
       claimdb::Database db = claimdb::Database::open(path);
-      const auto s = claimdb::import_files(db, {corpus});
-      std::fprintf(stderr, "%s: imported %lld claims in %.1f s\n", corpus.c_str(), (long long)s.claims,
-                   s.seconds);
-      const auto d = claimdb::detect_all(db);
-      Row row{corpus, d.claims, d.seconds, 0};
+      if (fresh) {
+        claimdb::ImportOptions bulk;
+        bulk.detect = false;  // detect_all below does the whole corpus at once
+        const auto s = claimdb::import_files(db, {corpus}, bulk);
+        std::fprintf(stderr, "%s: imported %lld claims in %.1f s\n", corpus.c_str(),
+                     (long long)s.claims, s.seconds);
+      }
+      std::vector<double> detect, naive;
+      claimdb::DetectSummary d;
       long long pairs = 0;
-      row.naive = naive_seconds(path, pairs);
-      std::fprintf(stderr, "  detect_all %.2f s (%lld links); naive self-join %.2f s (%lld pairs)\n",
-                   d.seconds, (long long)d.links, row.naive, pairs);
+      for (int run = 0; run < runs; ++run) {
+        d = claimdb::detect_all(db);
+        detect.push_back(d.seconds);
+        naive.push_back(naive_seconds(path, pairs));
+        std::fprintf(stderr, "  run %d: detect_all %.2f s (%lld links, %lld contradictions); "
+                     "naive self-join %.2f s (%lld pairs)\n", run + 1, d.seconds, (long long)d.links,
+                     (long long)d.contradictions, naive.back(), pairs);
+      }
+      Row row{corpus, d.claims, median(detect), median(naive)};
       rows.push_back(row);
       largest_db = path;
     } catch (const claimdb::Error& e) {
@@ -101,12 +124,15 @@ int main(int argc, char** argv) {
 
   // Incremental: import one claim at a time into the largest database,
   // each import running detection on the groups it touches.
+  if (incremental <= 0) return 0;
   claimdb::Database db = claimdb::Database::open(largest_db);
   const auto existing = db.list_claims({.limit = incremental});
   std::vector<double> costs;
+  // Unique per run, so that --reuse can run again on the same database.
+  const std::string tag = std::to_string(Clock::now().time_since_epoch().count());
   for (std::size_t i = 0; i < existing.size(); ++i) {
     const claimdb::Claim& c = existing[i];
-    const std::string id = "bench-incremental-" + std::to_string(i);
+    const std::string id = "bench-incremental-" + tag + "-" + std::to_string(i);
     std::string doc = R"({"claims": [{"id": ")" + id + R"(", "claimant": ")" + c.claimant +
                       R"(", "entity": ")" + c.entity + R"(", "property": ")" + c.property +
                       R"(", "value": ")" + c.value.phrase + R"("}]})";
@@ -119,9 +145,8 @@ int main(int argc, char** argv) {
     costs.push_back(seconds_since(start));
   }
   if (!costs.empty()) {
-    std::sort(costs.begin(), costs.end());
     std::printf("incremental: median %.3f ms per imported claim (%zu one-claim imports into %s)\n",
-                costs[costs.size() / 2] * 1000, costs.size(), largest_db.c_str());
+                median(costs) * 1000, costs.size(), largest_db.c_str());
   }
   return 0;
 }

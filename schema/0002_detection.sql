@@ -12,8 +12,8 @@ ALTER TABLE links ADD COLUMN severity REAL;
 -- "rising total", "part exceeds whole", "constraint <=", "same claimant", ...
 ALTER TABLE links ADD COLUMN relation TEXT;
 
--- Finding a claim's detector links (to delete them when its group is recomputed).
-CREATE INDEX links_detector_from ON links(from_claim) WHERE origin = 'detector';
-CREATE INDEX links_detector_to ON links(to_claim) WHERE origin = 'detector';
+-- A claim's detector links (deleted when its group is recomputed) are found
+-- through links_from and links_to of 0001: no further index to maintain for
+-- every link the detector writes.
 -- Listing conflicts by kind.
 CREATE INDEX links_kind ON links(kind, origin);

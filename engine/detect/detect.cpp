@@ -38,17 +38,22 @@ DetectSummary detect_all(Database& db) {
   DetectSummary summary;
   store.begin();
   try {
+    store.detect_bulk_cache(true);
     summary.removed = store.delete_detector_links();
     detect::Lookup lookup(store);
+    const detect::AnalystLinks analyst(store);
     store.each_detect_entity([&](std::vector<detail::DetectClaim>& claims) {
-      detect::detect_entity(store, lookup, claims, summary);
+      detect::detect_entity(store, lookup, claims, summary, &analyst);
     });
     store.commit();
+    store.detect_bulk_cache(false);
   } catch (const Error&) {
     store.rollback();
+    store.detect_bulk_cache(false);
     throw;
   } catch (const std::exception& e) {
     store.rollback();
+    store.detect_bulk_cache(false);
     detail::rethrow_sqlite(e, "conflict detection failed");
   }
   summary.seconds =

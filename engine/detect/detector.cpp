@@ -15,14 +15,17 @@ using Clock = std::chrono::steady_clock;
 // Writes verdicts as links, once per pair, never beside an analyst's own.
 class LinkWriter {
  public:
-  LinkWriter(detail::Store& store, DetectSummary& summary) : store_(store), summary_(summary) {}
+  LinkWriter(detail::Store& store, DetectSummary& summary, const AnalystLinks* analyst)
+      : store_(store), summary_(summary), analyst_(analyst) {}
 
   void write(const DetectClaim& x, const DetectClaim& y, const Verdict& verdict) {
     if (verdict.kind.empty()) return;
     const DetectClaim& from = x.id < y.id ? x : y;
     const DetectClaim& to = x.id < y.id ? y : x;
     if (!written_.insert({from.id, to.id}).second) return;
-    if (store_.analyst_link_exists(from.id, to.id, verdict.kind)) return;
+    if (analyst_ ? analyst_->has(from.id, to.id, verdict.kind)
+                 : store_.analyst_link_exists(from.id, to.id, verdict.kind))
+      return;
     detail::DetectLink link;
     link.from = from.id;
     link.to = to.id;
@@ -39,6 +42,7 @@ class LinkWriter {
  private:
   detail::Store& store_;
   DetectSummary& summary_;
+  const AnalystLinks* analyst_;
   std::set<std::pair<RowId, RowId>> written_;
 };
 
@@ -80,9 +84,14 @@ void constraint_pairs(const std::vector<DetectClaim*>& left,
 
 }  // namespace
 
+AnalystLinks::AnalystLinks(detail::Store& store) {
+  for (const auto& l : store.analyst_links())
+    pairs.emplace(std::min(l.from, l.to), std::max(l.from, l.to), l.kind);
+}
+
 void detect_entity(detail::Store& store, Lookup& lookup, std::vector<DetectClaim>& claims,
-                   DetectSummary& summary) {
-  LinkWriter writer(store, summary);
+                   DetectSummary& summary, const AnalystLinks* analyst) {
+  LinkWriter writer(store, summary, analyst);
   const auto groups = by_property(claims);
   summary.claims += static_cast<std::int64_t>(claims.size());
   summary.groups += static_cast<std::int64_t>(groups.size());

@@ -7,7 +7,10 @@
 #include <claimdb/detect.hpp>
 
 #include <cstdint>
+#include <algorithm>
 #include <set>
+#include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -19,11 +22,21 @@ namespace claimdb::detect {
 // pathological group (a bulk-loaded series under one id) from costing n^2.
 inline constexpr std::size_t group_window = 2000;
 
+// Every analyst link, read once for a whole-database run: (from, to) with
+// from < to, and the kind.
+struct AnalystLinks {
+  std::set<std::tuple<RowId, RowId, std::string>> pairs;
+  explicit AnalystLinks(detail::Store& store);
+  bool has(RowId a, RowId b, const std::string& kind) const {
+    return pairs.count({std::min(a, b), std::max(a, b), kind}) != 0;
+  }
+};
+
 // Compares the claims of one entity (sorted by property, then id; any set
 // of whole (entity, property) groups closed under constraints) and writes
-// the links. Adds to `summary`.
+// the links. Adds to `summary`. Without `analyst`, asks the store per pair.
 void detect_entity(detail::Store& store, Lookup& lookup, std::vector<DetectClaim>& claims,
-                   DetectSummary& summary);
+                   DetectSummary& summary, const AnalystLinks* analyst = nullptr);
 
 // The marks to take before an import.
 detail::DetectMark mark(detail::Store& store);

@@ -49,6 +49,12 @@ const detail::DetectSource& Lookup::source(RowId id) {
 }
 
 const std::string& Lookup::source_name(RowId id) { return source(id).slug; }
+
+bool Lookup::independent(RowId a, RowId b) {
+  if (a == b) return false;
+  const std::string& x = affiliation(a);
+  return x.empty() || x == "independent" || x != affiliation(b);
+}
 const std::string& Lookup::affiliation(RowId id) { return source(id).affiliation; }
 
 const detail::DetectPlace& Lookup::place(RowId id) {

@@ -48,13 +48,39 @@ std::string unit_label(const std::string& unit, const QuantityReader& reader) {
   return unit + "s";
 }
 
+// The same, looked up once per unit and run.
+const std::string& unit_label(const std::string& unit, Lookup& lookup) {
+  auto it = lookup.unit_labels.find(unit);
+  if (it == lookup.unit_labels.end())
+    it = lookup.unit_labels.emplace(unit, unit_label(unit, lookup.reader())).first;
+  return it->second;
+}
+
+// " (valid 2025-01-01T10:00:00Z to 2025-01-01T12:00:00Z)", or "" without a window.
+std::string window_text(const DetectClaim& c) {
+  if (c.valid_from.empty() && c.valid_to.empty()) return {};
+  if (c.valid_to.empty()) return " (valid from " + c.valid_from + ")";
+  if (c.valid_from.empty()) return " (valid until " + c.valid_to + ")";
+  return " (valid " + c.valid_from + " to " + c.valid_to + ")";
+}
+
 // `russia-gov: "nearly 200" -> [180, 200) drones`
 std::string quantity_side(const DetectClaim& c, Lookup& lookup, const std::string& prefix = {}) {
-  std::string out = lookup.source_name(c.claimant) + ": " + prefix + quoted(c.phrase);
-  if (c.interval) out += " -> " + format_interval(*c.interval);
+  std::string out = lookup.source_name(c.claimant);
+  out += ": ";
+  out += prefix;
+  out += quoted(c.phrase);
+  if (c.interval) {
+    out += " -> ";
+    out += format_interval(*c.interval);
+  }
   const bool one = c.interval && c.interval->lo == 1.0 && c.interval->hi == 1.0;
-  const std::string unit = one ? c.unit : unit_label(c.unit, lookup.reader());
-  if (!unit.empty()) out += " " + unit;
+  const std::string& unit = one ? c.unit : unit_label(c.unit, lookup);
+  if (!unit.empty()) {
+    out += ' ';
+    out += unit;
+  }
+  out += window_text(c);
   return out;
 }
 
@@ -68,12 +94,18 @@ std::string place_text(RowId place, Lookup& lookup) {
 std::string start_key(const std::string& t) { return t.size() == 10 ? t + "T00:00:00Z" : t; }
 std::string end_key(const std::string& t) { return t.size() == 10 ? t + "T23:59:59Z" : t; }
 
+// Whether window a ends before window b begins. Windows are half-open,
+// [from, to): 10:00-12:00 and 12:00-14:00 only touch. A one-instant window
+// (from == to) is the instant itself, inside any window that holds it.
+bool ends_before(const DetectClaim& a, const DetectClaim& b) {
+  if (a.valid_to.empty() || b.valid_from.empty()) return false;
+  const std::string end = end_key(a.valid_to), start = start_key(b.valid_from);
+  const bool instant = !a.valid_from.empty() && start_key(a.valid_from) == end;
+  return instant ? end < start : end <= start;
+}
+
 bool windows_overlap(const DetectClaim& a, const DetectClaim& b) {
-  if (!a.valid_to.empty() && !b.valid_from.empty() && end_key(a.valid_to) < start_key(b.valid_from))
-    return false;
-  if (!b.valid_to.empty() && !a.valid_from.empty() && end_key(b.valid_to) < start_key(a.valid_from))
-    return false;
-  return true;
+  return !ends_before(a, b) && !ends_before(b, a);
 }
 
 // ---- Intervals -------------------------------------------------------------
@@ -223,6 +255,10 @@ Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope sco
                   sides + "; the same claimant repeated: an echo, not independent support");
   if (a.claimant == b.claimant)
     return compatible("same claimant", sides + "; overlap, but one claimant is not independent support");
+  if (!lookup.independent(a.claimant, b.claimant))
+    return compatible("same affiliation", sides + "; overlap, but both claimants speak for " +
+                                              lookup.affiliation(a.claimant) +
+                                              ": not independent support");
   if (!informative)
     return compatible("overlap", sides + "; overlap, but a vague word carries almost no information");
   return linked("supports", "overlap", sides + "; overlap, independent claimants");
@@ -239,8 +275,8 @@ std::string folded(const std::string& text) {
 }
 
 std::string says(const DetectClaim& c, const DetectProperty& p, Lookup& lookup) {
-  return lookup.source_name(c.claimant) + (c.denies ? " denies " : " says ") + p.slug + " is " +
-         quoted(c.phrase);
+  return lookup.source_name(c.claimant) + window_text(c) + (c.denies ? " denies " : " says ") +
+         p.slug + " is " + quoted(c.phrase);
 }
 
 Verdict agreement(const DetectClaim& a, const DetectClaim& b, const DetectProperty& p,
@@ -248,10 +284,15 @@ Verdict agreement(const DetectClaim& a, const DetectClaim& b, const DetectProper
   if (a.claimant == b.claimant)
     return linked("echo", "same claimant",
                   says(a, p, lookup) + ", again in another claim: an echo, not independent support");
-  return linked("supports", "same value",
-                lookup.source_name(a.claimant) + " and " + lookup.source_name(b.claimant) +
-                    (a.denies ? " both deny " : " both say ") + p.slug + " is " + quoted(a.phrase) +
-                    "; independent claimants agree");
+  const std::string both = lookup.source_name(a.claimant) + window_text(a) + " and " +
+                           lookup.source_name(b.claimant) + window_text(b) +
+                           (a.denies ? " both deny " : " both say ") + p.slug + " is " +
+                           quoted(a.phrase);
+  if (!lookup.independent(a.claimant, b.claimant))
+    return compatible("same affiliation", both + "; both speak for " +
+                                              lookup.affiliation(a.claimant) +
+                                              ": not independent support");
+  return linked("supports", "same value", both + "; independent claimants agree");
 }
 
 Verdict compare_categories(const DetectClaim& a, const DetectClaim& b, const DetectProperty& p,
@@ -270,8 +311,8 @@ Verdict compare_categories(const DetectClaim& a, const DetectClaim& b, const Det
     return compatible("different values", says(a, p, lookup) + "; " + says(b, p, lookup) +
                                               "; denying one value does not contradict another");
   return linked("contradicts", "different values",
-                says(a, p, lookup) + "; " + lookup.source_name(b.claimant) + " says " +
-                    quoted(b.phrase) + "; single-valued property, different values",
+                says(a, p, lookup) + "; " + lookup.source_name(b.claimant) + window_text(b) +
+                    " says " + quoted(b.phrase) + "; single-valued property, different values",
                 1.0);
 }
 

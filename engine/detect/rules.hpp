@@ -36,6 +36,12 @@ class Lookup {
   // The property ids joined to `id` by constraints, either way, including id.
   const std::vector<RowId>& constraint_component(RowId id) const;
   const QuantityReader& reader() const { return reader_; }
+  // The unit as said after a number ("drones"), per unit, filled by the rules.
+  std::unordered_map<std::string, std::string> unit_labels;
+  // Whether the two claimants are independent: different sources, and not
+  // sharing an affiliation (a command and its national parent both
+  // "ukraine-gov" are one side; "independent" or none says nothing).
+  bool independent(RowId a, RowId b);
 
  private:
   const detail::DetectSource& source(RowId id);

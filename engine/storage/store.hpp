@@ -215,6 +215,10 @@ class Store {
   std::int64_t delete_detector_links(RowId entity, RowId property);
   // Whether an analyst link of this kind joins the two claims (either way).
   bool analyst_link_exists(RowId a, RowId b, const std::string& kind);
+  // Every analyst link as (from, to, kind), read once by a whole-database run.
+  std::vector<StoredLink> analyst_links();
+  // A page cache large enough for a whole-database run (on), or the default (off).
+  void detect_bulk_cache(bool on) noexcept;
   void insert_detector_link(const DetectLink& link);
   std::vector<StoredLink> conflict_links(const StoredLinkFilter& filter);
 

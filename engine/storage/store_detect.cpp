@@ -5,6 +5,11 @@
 #include "model/vocabulary.hpp"
 #include "model/time.hpp"
 
+#include <sqlite3.h>
+
+#include <set>
+#include <unordered_set>
+
 namespace claimdb::detail {
 
 namespace {
@@ -18,15 +23,20 @@ RowId id_or_zero(SQLite::Statement& q, int index) {
 }
 
 // The columns of a DetectClaim, in the order detect_claim_from_row reads them.
+#define CLAIMDB_DETECT_COLUMNS                                                          \
+  "SELECT c.id, c.slug, c.claimant, c.report, c.entity, c.property, c.phrase, "         \
+  "c.has_interval, c.lo, c.hi, c.lo_open, c.hi_open, c.unit, c.polarity, c.place, "     \
+  "c.valid_from, c.valid_to, c.as_of"
 constexpr const char* detect_columns =
-    "SELECT c.id, c.slug, c.claimant, c.report, c.entity, c.property, c.phrase, "
-    "c.has_interval, c.lo, c.hi, c.lo_open, c.hi_open, c.unit, c.polarity, c.place, "
-    "c.valid_from, c.valid_to, c.as_of, "
+    CLAIMDB_DETECT_COLUMNS ", "
     "EXISTS (SELECT 1 FROM claims n WHERE n.supersedes = c.id), "
     "EXISTS (SELECT 1 FROM retractions r WHERE r.claim = c.id) "
     "FROM claims c ";
+// The same without the two flags (a whole-table scan reads them apart).
+constexpr const char* detect_columns_plain = CLAIMDB_DETECT_COLUMNS " FROM claims c ";
+#undef CLAIMDB_DETECT_COLUMNS
 
-DetectClaim detect_claim_from_row(SQLite::Statement& q) {
+DetectClaim detect_claim_from_row(SQLite::Statement& q, bool flags = true) {
   DetectClaim c;
   c.id = q.getColumn(0).getInt64();
   c.slug = q.getColumn(1).getString();
@@ -49,8 +59,10 @@ DetectClaim detect_claim_from_row(SQLite::Statement& q) {
   c.valid_from = text_or_empty(q, 15);
   c.valid_to = text_or_empty(q, 16);
   c.as_of = text_or_empty(q, 17);
-  c.superseded = q.getColumn(18).getInt() != 0;
-  c.retracted = q.getColumn(19).getInt() != 0;
+  if (flags) {
+    c.superseded = q.getColumn(18).getInt() != 0;
+    c.retracted = q.getColumn(19).getInt() != 0;
+  }
   return c;
 }
 
@@ -97,12 +109,24 @@ std::optional<DetectPlace> Store::detect_place(RowId id) {
 }
 
 void Store::each_detect_entity(const std::function<void(std::vector<DetectClaim>&)>& visit) {
-  // The index on (entity, property) hands rows over already sorted.
-  SQLite::Statement q(db_, std::string(detect_columns) +
+  // Which claims are superseded or retracted, read once (two small index
+  // scans) instead of two subqueries per row.
+  std::unordered_set<RowId> superseded, retracted;
+  {
+    SQLite::Statement q(db_, "SELECT supersedes FROM claims WHERE supersedes IS NOT NULL");
+    while (q.executeStep()) superseded.insert(q.getColumn(0).getInt64());
+    SQLite::Statement r(db_, "SELECT claim FROM retractions");
+    while (r.executeStep()) retracted.insert(r.getColumn(0).getInt64());
+  }
+  // One pass over the table; the index on (entity, property) hands rows over
+  // already sorted.
+  SQLite::Statement q(db_, std::string(detect_columns_plain) +
                                "ORDER BY c.entity, c.property, c.id");
   std::vector<DetectClaim> batch;
   while (q.executeStep()) {
-    DetectClaim c = detect_claim_from_row(q);
+    DetectClaim c = detect_claim_from_row(q, false);
+    c.superseded = superseded.count(c.id) != 0;
+    c.retracted = retracted.count(c.id) != 0;
     if (!batch.empty() && batch.back().entity != c.entity) {
       visit(batch);
       batch.clear();
@@ -146,18 +170,25 @@ DetectMark Store::detect_mark() {
 }
 
 std::vector<std::pair<RowId, RowId>> Store::groups_touched_since(const DetectMark& mark) {
-  SQLite::Statement q(db_,
-                      "SELECT entity, property FROM claims WHERE id > ?1 "
-                      "UNION SELECT o.entity, o.property FROM claims n "
-                      "JOIN claims o ON o.id = n.supersedes WHERE n.id > ?1 "
-                      "UNION SELECT c.entity, c.property FROM retractions r "
-                      "JOIN claims c ON c.id = r.claim WHERE r.id > ?2 "
-                      "ORDER BY 1, 2");
-  q.bind(1, mark.claim);
-  q.bind(2, mark.retraction);
-  std::vector<std::pair<RowId, RowId>> out;
-  while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
-  return out;
+  // Three rowid ranges, each read through the primary key: one UNION ... ORDER
+  // BY makes SQLite merge by scanning the whole (entity, property) index.
+  std::set<std::pair<RowId, RowId>> groups;
+  auto collect = [&](const char* key, const char* sql, RowId since) {
+    auto& q = statement(key, sql);
+    q.bind(1, since);
+    while (q.executeStep()) groups.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+    q.reset();
+  };
+  collect("touched_added", "SELECT entity, property FROM claims WHERE id > ?", mark.claim);
+  collect("touched_superseded",
+          "SELECT o.entity, o.property FROM claims n JOIN claims o ON o.id = n.supersedes "
+          "WHERE n.id > ?",
+          mark.claim);
+  collect("touched_retracted",
+          "SELECT c.entity, c.property FROM retractions r JOIN claims c ON c.id = r.claim "
+          "WHERE r.id > ?",
+          mark.retraction);
+  return {groups.begin(), groups.end()};
 }
 
 std::int64_t Store::delete_detector_links() {
@@ -188,6 +219,26 @@ bool Store::analyst_link_exists(RowId a, RowId b, const std::string& kind) {
   q.bind(2, b);
   q.bind(3, kind);
   return q.executeStep();
+}
+
+std::vector<StoredLink> Store::analyst_links() {
+  SQLite::Statement q(db_, "SELECT from_claim, to_claim, kind FROM links WHERE origin <> 'detector'");
+  std::vector<StoredLink> out;
+  while (q.executeStep()) {
+    StoredLink l;
+    l.from = q.getColumn(0).getInt64();
+    l.to = q.getColumn(1).getInt64();
+    l.kind = q.getColumn(2).getString();
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+void Store::detect_bulk_cache(bool on) noexcept {
+  // 256 MiB: a whole-database run rewrites every detector link in one
+  // transaction; with the default 2 MiB cache the pages spill through the WAL.
+  sqlite3_exec(handle(), on ? "PRAGMA cache_size = -262144" : "PRAGMA cache_size = -2000",
+               nullptr, nullptr, nullptr);
 }
 
 void Store::insert_detector_link(const DetectLink& link) {

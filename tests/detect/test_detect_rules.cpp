@@ -15,7 +15,8 @@ std::string world(const std::string& claims, const std::string& extra = {}) {
   return R"({
   "sources": [{"id": "s1", "name": "One", "affiliation": "side-a"},
               {"id": "s2", "name": "Two", "affiliation": "side-b"},
-              {"id": "s3", "name": "Three"}],
+              {"id": "s3", "name": "Three"},
+              {"id": "s4", "name": "Four", "affiliation": "side-a"}],
   "entities": [{"id": "land", "name": "Land"},
                {"id": "north", "name": "North", "part_of": "land"},
                {"id": "town", "name": "Town", "part_of": "north"},
@@ -217,6 +218,73 @@ TEST_CASE("time windows that do not overlap are not comparable") {
                      claim("b", "s2", "target", "\"military\"", ", \"valid_from\": \"2025-01-08\", \"valid_to\": \"2025-01-14\"") + "]");
   CHECK(r.kind == "not comparable");
   CHECK(r.relation == "different times");
+}
+
+TEST_CASE("windows are half-open: back-to-back windows are not comparable") {
+  auto window = [](const std::string& from, const std::string& to) {
+    return ", \"unit\": \"drone\", \"valid_from\": \"" + from + "\", \"valid_to\": \"" + to + "\"";
+  };
+  SUBCASE("10:00-12:00 and 12:00-14:00 only touch") {
+    const auto r = why("[" + claim("a", "s1", "launched", "5", window("2025-01-01T10:00:00Z", "2025-01-01T12:00:00Z")) + "," +
+                       claim("b", "s1", "launched", "50", window("2025-01-01T12:00:00Z", "2025-01-01T14:00:00Z")) + "]");
+    CHECK(r.kind == "not comparable");
+    CHECK(r.relation == "different times");
+  }
+  SUBCASE("either order") {
+    const auto r = why("[" + claim("a", "s1", "launched", "5", window("2025-01-01T12:00:00Z", "2025-01-01T14:00:00Z")) + "," +
+                       claim("b", "s2", "launched", "50", window("2025-01-01T10:00:00Z", "2025-01-01T12:00:00Z")) + "]");
+    CHECK(r.relation == "different times");
+  }
+  SUBCASE("windows overlapping by a minute are compared, and the explanation gives them") {
+    const auto r = why("[" + claim("a", "s1", "launched", "5", window("2025-01-01T10:00:00Z", "2025-01-01T12:01:00Z")) + "," +
+                       claim("b", "s2", "launched", "50", window("2025-01-01T12:00:00Z", "2025-01-01T14:00:00Z")) + "]");
+    CHECK(r.kind == "contradicts");
+    CHECK(r.explanation ==
+          "s1: \"5\" -> 5 drones (valid 2025-01-01T10:00:00Z to 2025-01-01T12:01:00Z); "
+          "s2: \"50\" -> 50 drones (valid 2025-01-01T12:00:00Z to 2025-01-01T14:00:00Z); disjoint, gap 45 (90%)");
+  }
+  SUBCASE("a one-instant window inside another overlaps it") {
+    const auto r = why("[" + claim("a", "s1", "launched", "5", window("2025-01-01T12:00:00Z", "2025-01-01T12:00:00Z")) + "," +
+                       claim("b", "s2", "launched", "50", window("2025-01-01T12:00:00Z", "2025-01-01T14:00:00Z")) + "]");
+    CHECK(r.kind == "contradicts");
+  }
+  SUBCASE("an instant at the end of a window lies outside it") {
+    const auto r = why("[" + claim("a", "s1", "launched", "5", window("2025-01-01T14:00:00Z", "2025-01-01T14:00:00Z")) + "," +
+                       claim("b", "s2", "launched", "50", window("2025-01-01T12:00:00Z", "2025-01-01T14:00:00Z")) + "]");
+    CHECK(r.relation == "different times");
+  }
+  SUBCASE("whole days: consecutive dates do not overlap, the same date does") {
+    CHECK(why("[" + claim("a", "s1", "launched", "5", window("2025-01-01", "2025-01-01")) + "," +
+              claim("b", "s2", "launched", "50", window("2025-01-02", "2025-01-02")) + "]")
+              .relation == "different times");
+    CHECK(why("[" + claim("a", "s1", "launched", "5", window("2025-01-01", "2025-01-01")) + "," +
+              claim("b", "s2", "launched", "50", window("2025-01-01T10:00:00Z", "2025-01-01T12:00:00Z")) + "]")
+              .kind == "contradicts");
+  }
+}
+
+TEST_CASE("claimants sharing an affiliation are not independent support") {
+  SUBCASE("quantities") {
+    const auto r = why("[" + claim("a", "s1", "launched", "\"474\"") + "," +
+                       claim("b", "s4", "launched", "\"about 470\"") + "]");
+    CHECK(r.kind == "compatible");
+    CHECK(r.relation == "same affiliation");
+    CHECK(r.explanation.find("both claimants speak for side-a: not independent support") != std::string::npos);
+  }
+  SUBCASE("categories") {
+    const auto r = why("[" + claim("a", "s1", "target", "\"energy\"") + "," +
+                       claim("b", "s4", "target", "\"energy\"") + "]");
+    CHECK(r.kind == "compatible");
+    CHECK(r.relation == "same affiliation");
+  }
+  SUBCASE("no affiliation on one side says nothing against independence") {
+    CHECK(why("[" + claim("a", "s1", "launched", "\"474\"") + "," +
+              claim("b", "s3", "launched", "\"about 470\"") + "]").kind == "supports");
+  }
+  SUBCASE("shared affiliation does not hide a contradiction") {
+    CHECK(why("[" + claim("a", "s1", "launched", "\"474\"") + "," +
+              claim("b", "s4", "launched", "\"50\"") + "]").kind == "contradicts");
+  }
 }
 
 TEST_CASE("the same claimant repeated is an echo, never independent support") {
