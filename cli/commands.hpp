@@ -44,5 +44,6 @@ void register_data_commands(CLI::App& app, Context& context);   // init, import,
 void register_report_commands(CLI::App& app, Context& context); // stats, check, claims
 void register_detect_commands(CLI::App& app, Context& context); // detect, conflicts, why, quantity
 void register_query_commands(CLI::App& app, Context& context);  // query, repl
+void register_graph_commands(CLI::App& app, Context& context);  // disputes, camps, provenance, status, graph
 
 }  // namespace claimdb::cli

@@ -130,6 +130,21 @@ Cycle shortest_odd_cycle(const Adjacency& g, const std::vector<Vertex>& members,
   return best;
 }
 
+// Starts the cycle at its smallest claim id and goes round towards the
+// smaller neighbour (the smaller first link on a tie), so it reads the same
+// whichever search found it.
+void normalise(std::vector<std::string>& claims, std::vector<std::string>& links) {
+  const std::size_t n = claims.size();
+  const std::size_t start = static_cast<std::size_t>(std::min_element(claims.begin(), claims.end()) - claims.begin());
+  std::rotate(claims.begin(), claims.begin() + static_cast<long>(start), claims.end());
+  std::rotate(links.begin(), links.begin() + static_cast<long>(start), links.end());
+  // Now link i joins claim i and i+1; going backwards, the first step is links[n-1].
+  if (n > 1 && std::make_pair(claims[n - 1], links[n - 1]) < std::make_pair(claims[1], links[0])) {
+    std::reverse(claims.begin() + 1, claims.end());
+    std::reverse(links.begin(), links.end());
+  }
+}
+
 Camp camp_of(const ClaimGraph::Impl& impl, const std::vector<Vertex>& vertices) {
   Camp camp;
   std::vector<std::string> sources;
@@ -183,6 +198,7 @@ DisputeCamps camps_of(const ClaimGraph::Impl& impl, DisputeMembers members, std:
     if (vertices.size() <= exact_cycle_limit) cycle = shortest_odd_cycle(g, vertices, scratch.local, std::move(cycle));
     for (Vertex v : cycle.vertices) out.cycle.push_back(impl.graph[v].id);
     for (Edge e : cycle.edges) out.cycle_links.push_back(impl.link_id(e));
+    normalise(out.cycle, out.cycle_links);
     for (Vertex v : vertices) scratch.local[v] = none;
   }
   for (Vertex v : vertices) {

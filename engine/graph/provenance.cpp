@@ -56,17 +56,41 @@ std::set<Vertex> relays(const Impl& impl, Vertex v, const std::vector<std::uint3
   return out;
 }
 
-// Earliest first: known times before unknown, then further up the chain, then id.
-auto earliest(const Impl& impl, const std::vector<std::uint32_t>& chain) {
-  return [&impl, &chain](Vertex a, Vertex b) {
-    auto key = [&](Vertex v) {
-      const auto& c = impl.graph[v];
-      auto at = std::find(chain.begin(), chain.end(), c.report);
-      long depth = at == chain.end() ? -1 : static_cast<long>(at - chain.begin());
-      return std::make_tuple(c.seen_at.empty(), c.seen_at, -depth, c.id);
-    };
-    return key(a) < key(b);
+// Whether a's report is up b's citation chain (b relays what a's report said).
+bool upstream_of(const Impl& impl, Vertex a, Vertex b) {
+  const std::uint32_t report = impl.graph[a].report;
+  if (report == none || report == impl.graph[b].report) return false;
+  std::vector<std::uint32_t> chain;
+  citation_chain(impl, impl.graph[b].report, chain);
+  return std::find(chain.begin(), chain.end(), report) != chain.end();
+}
+
+// The earliest of `claims`, and when it was seen. A claim relaying another
+// (its report cites, up the chain, the other's report) is never earliest, and
+// lends its time to the claims it relays (they existed by then). Then known
+// times before unknown, then further up `chain`, then id.
+std::pair<Vertex, std::string> earliest(const Impl& impl, const std::set<Vertex>& claims,
+                                        const std::vector<std::uint32_t>& chain) {
+  std::vector<std::pair<Vertex, std::string>> roots;
+  for (Vertex b : claims) {
+    if (std::any_of(claims.begin(), claims.end(), [&](Vertex a) { return upstream_of(impl, a, b); }))
+      continue;
+    std::string seen = impl.graph[b].seen_at;
+    for (Vertex relay : claims) {
+      const std::string& at = impl.graph[relay].seen_at;
+      if (!at.empty() && (seen.empty() || at < seen) && upstream_of(impl, b, relay)) seen = at;
+    }
+    roots.emplace_back(b, seen);
+  }
+  if (roots.empty())  // citations loop among them
+    for (Vertex b : claims) roots.emplace_back(b, impl.graph[b].seen_at);
+  auto key = [&](const std::pair<Vertex, std::string>& root) {
+    const auto& c = impl.graph[root.first];
+    auto at = std::find(chain.begin(), chain.end(), c.report);
+    long depth = at == chain.end() ? -1 : static_cast<long>(at - chain.begin());
+    return std::make_tuple(root.second.empty(), root.second, -depth, c.id);
   };
+  return *std::min_element(roots.begin(), roots.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
 }
 
 }  // namespace
@@ -104,8 +128,7 @@ Provenance trace_provenance(const ClaimGraph& graph, const std::string& claim) {
   for (Vertex e : same)
     if (e != v) out.echoes.push_back(g[e].id);
   std::sort(out.echoes.begin(), out.echoes.end());
-  const auto by_time = earliest(impl, chain);
-  const Vertex original = *std::min_element(same.begin(), same.end(), by_time);
+  const Vertex original = earliest(impl, same, chain).first;
   out.original_claim = g[original].id;
   out.original_claimant = impl.claimant_id(original);
 
@@ -116,10 +139,10 @@ Provenance trace_provenance(const ClaimGraph& graph, const std::string& claim) {
       if (g[*it].kind == LinkKind::supports) backers.insert(boost::target(*it, g));
   backers = closure(impl, std::move(backers), {LinkKind::echo});
 
-  const Vertex first = *std::min_element(backers.begin(), backers.end(), by_time);
+  const auto [first, seen] = earliest(impl, backers, chain);
   out.first_claim = g[first].id;
   out.first_claimant = impl.claimant_id(first);
-  out.first_seen = g[first].seen_at;
+  out.first_seen = seen;
 
   std::map<std::string, Origin> origins;
   std::set<std::uint32_t> claimants;

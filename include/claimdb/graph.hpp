@@ -150,6 +150,7 @@ struct DisputeCamps {
   // Unbalanced: a shortest cycle of claims whose links hold an odd number of
   // contradictions, in cycle order (the last claim links back to the first),
   // and the ids of the links along it (link i joins claim i and claim i+1).
+  // It starts at its smallest claim id and goes towards the smaller neighbour.
   std::vector<std::string> cycle;
   std::vector<std::string> cycle_links;
 };
@@ -203,13 +204,16 @@ struct Provenance {
   // repeats links, and the same claimant's claims on the same entity and
   // property in reports up the citation chain. Sorted.
   std::vector<std::string> echoes;
-  // The earliest of the claim and its echoes (first said or published; ties
-  // and unknown times: furthest up the chain, then by id), and its claimant.
+  // The earliest of the claim and its echoes, and its claimant. Earliest:
+  // not relaying another (a claim in a report up another's citation chain
+  // comes first whatever the times say), then first said or published
+  // (unknown times last), then furthest up the chain, then by id.
   std::string original_claim;
   std::string original_claimant;
-  // Who said the value first: the earliest claim among everything backing it
-  // (the claim, its echoes, and claims joined to them by supports), with its
-  // time ("" when no backing claim has a time).
+  // Who said the value first: the earliest (as above) among everything
+  // backing it (the claim, its echoes, claims joined to them by supports and
+  // the echoes of those), with its time: its own, or that of an earlier
+  // claim relaying it ("" when unknown).
   std::string first_claim;
   std::string first_claimant;
   std::string first_seen;
@@ -244,8 +248,11 @@ struct ClaimStatus {
 // Dung's grounded labelling with contradictions as mutual attacks. A claim
 // reviewed false, retracted or superseded is out whatever attacks it (and
 // attacks nothing); otherwise a claim is in when every attacker is out, out
-// when an attacker is in, and undecided when neither can be settled. Every
-// claim of the graph, ordered by id. Linear in claims + links.
+// when an attacker is in, and undecided when neither can be settled. As
+// contradiction is mutual, a contradicted claim is in only when verdicts
+// knock out everything contradicting it; two live claims contradicting each
+// other both stay undecided. Every claim of the graph, ordered by id. Linear
+// in claims + links.
 std::vector<ClaimStatus> grounded_labels(const ClaimGraph& graph);
 
 // --- Pictures -------------------------------------------------------------------------
