@@ -1,0 +1,227 @@
+// The claim graph at scale: a generated corpus of 1M claims and about 2M
+// links, built in memory (and, with --sqlite, loaded from a SQLite file).
+// Prints seconds to build the graph, find disputes and compute camps, and the
+// peak resident set size. Target: under 2 s and under 1 GiB together.
+//
+//   claimdb-bench-graph [--claims N] [--sqlite FILE]
+#include <claimdb/claimdb.hpp>
+
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+// The corpus: claims in (entity, property) groups of 2 to 14 (8 on average);
+// about two links per claim inside its group (7/3 tries, some land on one claim), mostly supports, a quarter
+// contradictions, some echoes; 5,000 sources on 40 sides.
+struct Corpus {
+  std::size_t claims = 1'000'000;
+  std::uint32_t seed = 42;
+
+  claimdb::GraphRows rows() const {
+    std::mt19937 rng(seed);
+    claimdb::GraphRows rows;
+    rows.claims.reserve(claims);
+    rows.links.reserve(claims * 2 + claims / 8);
+    for (int s = 0; s < 5000; ++s)
+      rows.sources.push_back({"src" + std::to_string(s), "Source " + std::to_string(s),
+                              "side" + std::to_string(s % 40)});
+    std::uniform_int_distribution<int> group_size(2, 14), source(0, 4999), value(1, 999);
+    std::uniform_real_distribution<double> kind(0, 1);
+    std::size_t group = 0, link = 0;
+    while (rows.claims.size() < claims) {
+      const std::size_t first = rows.claims.size();
+      const std::size_t size = std::min<std::size_t>(group_size(rng), claims - first);
+      for (std::size_t i = 0; i < size; ++i) {
+        claimdb::GraphClaim c;
+        c.id = "c" + std::to_string(first + i);
+        c.claimant = "src" + std::to_string(source(rng));
+        c.entity = "ent" + std::to_string(group / 4);
+        c.property = "prop" + std::to_string(group % 4);
+        c.phrase = "about " + std::to_string(value(rng));
+        rows.claims.push_back(std::move(c));
+      }
+      std::uniform_int_distribution<std::size_t> member(first, first + size - 1);
+      for (std::size_t l = 0; size > 1 && l < size * 7 / 3; ++l) {
+        std::size_t a = member(rng), b = member(rng);
+        if (a == b) continue;
+        double k = kind(rng);
+        const char* what = k < 0.25 ? "contradicts" : k < 0.9 ? "supports" : "echo";
+        rows.links.push_back({"l" + std::to_string(link++), rows.claims[a].id, rows.claims[b].id, what,
+                              "detector"});
+      }
+      ++group;
+    }
+    return rows;
+  }
+};
+
+void check(int rc, sqlite3* db, const char* what) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    std::fprintf(stderr, "sqlite: %s: %s\n", what, sqlite3_errmsg(db));
+    std::exit(1);
+  }
+}
+
+// Writes the corpus into a fresh claimdb file with plain SQL (the schema
+// comes from claimdb itself), to time ClaimGraph::load against it.
+void write_sqlite(const std::string& path, const claimdb::GraphRows& rows) {
+  std::remove(path.c_str());
+  { claimdb::Database::open(path); }  // creates the schema
+  sqlite3* db = nullptr;
+  check(sqlite3_open(path.c_str(), &db), db, "open");
+  check(sqlite3_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN", nullptr, nullptr, nullptr), db,
+        "begin");
+  auto run = [&](const char* sql, auto&& bind_rows) {
+    sqlite3_stmt* q = nullptr;
+    check(sqlite3_prepare_v2(db, sql, -1, &q, nullptr), db, sql);
+    bind_rows(q, [&] {
+      check(sqlite3_step(q), db, sql);
+      sqlite3_reset(q);
+    });
+    sqlite3_finalize(q);
+  };
+  const char* now = "2025-12-27T00:00:00Z";
+  auto text = [](sqlite3_stmt* q, int i, const std::string& s) { sqlite3_bind_text(q, i, s.c_str(), -1, SQLITE_STATIC); };
+  run("INSERT INTO sources(id, slug, name, affiliation, recorded_at) VALUES (?, ?, ?, ?, ?)", [&](auto* q, auto step) {
+    for (std::size_t i = 0; i < rows.sources.size(); ++i) {
+      sqlite3_bind_int64(q, 1, static_cast<sqlite3_int64>(i + 1));
+      text(q, 2, rows.sources[i].id);
+      text(q, 3, rows.sources[i].name);
+      text(q, 4, rows.sources[i].affiliation);
+      sqlite3_bind_text(q, 5, now, -1, SQLITE_STATIC);
+      step();
+    }
+  });
+  std::size_t entities = 0;
+  for (const auto& c : rows.claims) entities = std::max<std::size_t>(entities, std::stoul(c.entity.substr(3)) + 1);
+  run("INSERT INTO entities(id, slug, name, recorded_at) VALUES (?, ?, ?, ?)", [&](auto* q, auto step) {
+    for (std::size_t i = 0; i < entities; ++i) {
+      const std::string slug = "ent" + std::to_string(i);
+      sqlite3_bind_int64(q, 1, static_cast<sqlite3_int64>(i + 1));
+      text(q, 2, slug);
+      text(q, 3, slug);
+      sqlite3_bind_text(q, 4, now, -1, SQLITE_STATIC);
+      step();
+    }
+  });
+  run("INSERT INTO properties(id, slug, value_type, recorded_at) VALUES (?, ?, 'text', ?)", [&](auto* q, auto step) {
+    for (int i = 0; i < 4; ++i) {
+      const std::string slug = "prop" + std::to_string(i);
+      sqlite3_bind_int(q, 1, i + 1);
+      text(q, 2, slug);
+      sqlite3_bind_text(q, 3, now, -1, SQLITE_STATIC);
+      step();
+    }
+  });
+  run("INSERT INTO claims(id, slug, claimant, entity, property, phrase, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      [&](auto* q, auto step) {
+        for (std::size_t i = 0; i < rows.claims.size(); ++i) {
+          const auto& c = rows.claims[i];
+          sqlite3_bind_int64(q, 1, static_cast<sqlite3_int64>(i + 1));
+          text(q, 2, c.id);
+          sqlite3_bind_int64(q, 3, std::stoll(c.claimant.substr(3)) + 1);
+          sqlite3_bind_int64(q, 4, std::stoll(c.entity.substr(3)) + 1);
+          sqlite3_bind_int64(q, 5, std::stoll(c.property.substr(4)) + 1);
+          text(q, 6, c.phrase);
+          sqlite3_bind_text(q, 7, now, -1, SQLITE_STATIC);
+          step();
+        }
+      });
+  run("INSERT INTO links(slug, from_claim, to_claim, kind, origin, created_at, recorded_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      [&](auto* q, auto step) {
+        for (const auto& l : rows.links) {
+          text(q, 1, l.id);
+          sqlite3_bind_int64(q, 2, std::stoll(l.from.substr(1)) + 1);
+          sqlite3_bind_int64(q, 3, std::stoll(l.to.substr(1)) + 1);
+          text(q, 4, l.kind);
+          text(q, 5, l.origin);
+          sqlite3_bind_text(q, 6, now, -1, SQLITE_STATIC);
+          sqlite3_bind_text(q, 7, now, -1, SQLITE_STATIC);
+          step();
+        }
+      });
+  check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+  sqlite3_close(db);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Corpus corpus;
+  std::string sqlite_path;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--claims" && i + 1 < argc) {
+      corpus.claims = std::stoul(argv[++i]);
+    } else if (arg == "--sqlite" && i + 1 < argc) {
+      sqlite_path = argv[++i];
+    } else {
+      std::fprintf(stderr, "usage: claimdb-bench-graph [--claims N] [--sqlite FILE]\n");
+      return 2;
+    }
+  }
+
+  auto t = std::chrono::steady_clock::now();
+  claimdb::GraphRows rows = corpus.rows();
+  const std::size_t links = rows.links.size();
+  std::printf("corpus: %zu claims, %zu links, generated in %.2f s (peak RSS so far %.0f MiB)\n",
+              rows.claims.size(), links, seconds_since(t), peak_rss_mib());
+  if (!sqlite_path.empty()) {
+    t = std::chrono::steady_clock::now();
+    write_sqlite(sqlite_path, rows);
+    std::printf("sqlite: wrote %s in %.2f s\n", sqlite_path.c_str(), seconds_since(t));
+  }
+
+  t = std::chrono::steady_clock::now();
+  const claimdb::ClaimGraph graph = claimdb::ClaimGraph::build(std::move(rows));
+  const double build = seconds_since(t);
+
+  t = std::chrono::steady_clock::now();
+  const auto disputes = claimdb::find_disputes(graph);
+  const double find = seconds_since(t);
+
+  t = std::chrono::steady_clock::now();
+  const auto camps = claimdb::find_camps(graph);
+  const double split = seconds_since(t);
+  std::size_t unbalanced = 0;
+  for (const auto& c : camps) unbalanced += c.balanced ? 0 : 1;
+
+  const double total = build + find + split;
+  const double rss = peak_rss_mib();
+  std::printf("graph: %zu claims, %zu links\n", graph.claim_count(), graph.link_count());
+  std::printf("build graph      %6.3f s\n", build);
+  std::printf("find disputes    %6.3f s  (%zu disputes)\n", find, disputes.size());
+  std::printf("compute camps    %6.3f s  (%zu balanced, %zu unbalanced)\n", split, camps.size() - unbalanced,
+              unbalanced);
+  std::printf("together         %6.3f s  (target < 2 s: %s)\n", total, total < 2 ? "met" : "MISSED");
+  std::printf("peak RSS         %6.0f MiB (target < 1024 MiB: %s; includes the generated rows)\n", rss,
+              rss < 1024 ? "met" : "MISSED");
+
+  if (!sqlite_path.empty()) {
+    t = std::chrono::steady_clock::now();
+    claimdb::Database db = claimdb::Database::open(sqlite_path, claimdb::Options{.read_only = true});
+    const claimdb::ClaimGraph loaded = claimdb::ClaimGraph::load(db);
+    std::printf("load from sqlite %6.3f s  (%zu claims, %zu links; rows read and graph built)\n", seconds_since(t),
+                loaded.claim_count(), loaded.link_count());
+    std::printf("peak RSS         %6.0f MiB (with both graphs in memory)\n", peak_rss_mib());
+  }
+  return 0;
+}
