@@ -129,8 +129,11 @@ QueryResult Store::query_conflicts(const ConflictQuery& f) {
   if (f.between_a)
     sql += " AND ((a.claimant = :between_a AND b.claimant = :between_b) OR "
            "(a.claimant = :between_b AND b.claimant = :between_a))";
-  if (f.kind.empty()) sql += " AND l.kind = 'contradicts'";
-  else if (f.kind != "all") sql += " AND l.kind = :kind";
+  // The unary + keeps SQLite from driving the query by the links_kind index
+  // (every contradiction in the database) instead of the narrowing above.
+  const char* kind_column = key ? " AND +l.kind" : " AND l.kind";
+  if (f.kind.empty()) sql += std::string(kind_column) + " = 'contradicts'";
+  else if (f.kind != "all") sql += std::string(kind_column) + " = :kind";
   if (!f.severity_op.empty()) {
     static const std::array<const char*, 5> ops = {">", ">=", "<", "<=", "="};
     const char* op = nullptr;
