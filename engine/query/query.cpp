@@ -106,8 +106,8 @@ QueryResult why(const Database& db, Store& store, const ParsedQuery& q) {
     auto recorded = store.claim_recorded_at(ref.id);
     if (!recorded) unknown(store, IdKind::claim, ref);
     if (!q.as_of.empty() && *recorded > q.as_of)
-      ql::fail_at(ref.at, "claim '" + ref.id + "' was recorded at " + *recorded +
-                              ", after " + q.as_of, ErrorCode::not_found);
+      ql::fail_at(ref.at, "claim '" + ref.id + "' was not yet recorded as of " + q.as_of,
+                  ErrorCode::not_found);
   }
   const Relation r = explain_pair(db, q.args[0].id, q.args[1].id);
   QueryResult out;
