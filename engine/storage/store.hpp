@@ -184,8 +184,6 @@ class Store {
   std::vector<Report> reports(const std::string& slug = {});
   std::vector<Claim> claims(const ClaimFilter& filter, const std::string& slug = {},
                             const std::string& supersedes = {});
-  // Calls visit for each claim (ordered by id) without holding all in memory.
-  void each_claim(const std::function<void(const Claim&)>& visit);
   std::vector<Link> links();
   std::vector<Review> reviews();
   std::vector<Retraction> retractions();

@@ -12,11 +12,6 @@ std::string text_at(SQLite::Statement& q, int index) {
   return q.isColumnNull(index) ? std::string() : q.getColumn(index).getString();
 }
 
-// Binds a slug filter used as "(? = '' OR x.slug = ?)".
-void bind_filter(SQLite::Statement& q, int index, const std::string& slug) {
-  q.bind(index, slug);
-}
-
 }  // namespace
 
 std::optional<RowId> Store::lookup(std::unordered_map<std::string, RowId>& cache, const char* key,
@@ -76,7 +71,7 @@ std::vector<Source> Store::sources(const std::string& slug) {
   SQLite::Statement q(db_,
                       "SELECT slug, name, kind, affiliation, description, recorded_at FROM sources "
                       "WHERE (?1 = '' OR slug = ?1) ORDER BY slug");
-  bind_filter(q, 1, slug);
+  q.bind(1, slug);
   std::vector<Source> out;
   while (q.executeStep()) {
     Source s;
@@ -96,7 +91,7 @@ std::vector<Entity> Store::entities(const std::string& slug) {
                       "SELECT e.id, e.slug, e.name, e.kind, p.slug, e.description, e.recorded_at "
                       "FROM entities e LEFT JOIN entities p ON p.id = e.part_of "
                       "WHERE (?1 = '' OR e.slug = ?1) ORDER BY e.slug");
-  bind_filter(q, 1, slug);
+  q.bind(1, slug);
   SQLite::Statement aliases(db_,
                             "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY position");
   std::vector<Entity> out;
@@ -120,7 +115,7 @@ std::vector<Property> Store::properties(const std::string& slug) {
   SQLite::Statement q(db_,
                       "SELECT id, slug, value_type, unit, multi_valued, cumulative, description, "
                       "recorded_at FROM properties WHERE (?1 = '' OR slug = ?1) ORDER BY slug");
-  bind_filter(q, 1, slug);
+  q.bind(1, slug);
   SQLite::Statement constraints(db_,
                                 "SELECT c.relation, o.slug FROM property_constraints c "
                                 "JOIN properties o ON o.id = c.other WHERE c.property = ? "
@@ -150,7 +145,7 @@ std::vector<Report> Store::reports(const std::string& slug) {
                       "r.recorded_at FROM reports r LEFT JOIN sources s ON s.id = r.publisher "
                       "LEFT JOIN reports c ON c.id = r.cites "
                       "WHERE (?1 = '' OR r.slug = ?1) ORDER BY r.slug");
-  bind_filter(q, 1, slug);
+  q.bind(1, slug);
   std::vector<Report> out;
   while (q.executeStep()) {
     Report r;
@@ -237,10 +232,6 @@ std::vector<Claim> Store::claims(const ClaimFilter& f, const std::string& slug,
   return out;
 }
 
-void Store::each_claim(const std::function<void(const Claim&)>& visit) {
-  SQLite::Statement q(db_, std::string(claim_columns) + "ORDER BY c.slug");
-  while (q.executeStep()) visit(claim_from_row(q));
-}
 
 std::vector<Link> Store::links() {
   SQLite::Statement q(db_,
