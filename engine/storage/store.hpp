@@ -242,6 +242,7 @@ class Store {
   // One read-only statement on a separate read-only connection (see
   // claimdb::query_sql); refuses with Error(read_only) before running.
   QueryResult read_only_sql(const std::string& sql);
+  QueryResult read_only_sql_in_memory(const std::string& sql);
 
  private:
   void configure(const Options& options);

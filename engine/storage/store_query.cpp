@@ -333,24 +333,11 @@ bool only_blanks(const char* tail) {
 
 }  // namespace
 
-QueryResult Store::read_only_sql(const std::string& sql) {
-  if (path_ == ":memory:" || path_.empty())
-    throw Error(ErrorCode::bad_input, "raw SQL needs a database file, not an in-memory database");
-  sqlite3* raw = nullptr;
-  const int opened = sqlite3_open_v2(path_.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-  std::unique_ptr<sqlite3, CloseConnection> db(raw);
-  if (opened != SQLITE_OK)
-    throw Error(ErrorCode::io, "cannot open '" + path_ + "' read-only: " +
-                                   (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(opened)));
-  sqlite3_busy_timeout(raw, 10000);
-  sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-  sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-  sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
-  sqlite3_limit(raw, SQLITE_LIMIT_ATTACHED, 0);
-  if (sqlite3_exec(raw, "PRAGMA query_only = ON", nullptr, nullptr, nullptr) != SQLITE_OK)
-    throw Error(ErrorCode::internal, std::string("cannot set query_only: ") + sqlite3_errmsg(raw));
-  sqlite3_set_authorizer(raw, authorize_read_only, nullptr);
+namespace {
 
+// Runs one statement on a connection that already refuses writes (query_only
+// and the authorizer above are in place).
+QueryResult run_read_only(sqlite3* raw, const std::string& sql) {
   sqlite3_stmt* stmt_raw = nullptr;
   const char* tail = nullptr;
   const int prepared =
@@ -394,6 +381,52 @@ QueryResult Store::read_only_sql(const std::string& sql) {
     out.rows.push_back(std::move(row));
   }
   return out;
+}
+
+}  // namespace
+
+QueryResult Store::read_only_sql(const std::string& sql) {
+  if (path_ == ":memory:" || path_.empty()) return read_only_sql_in_memory(sql);
+  sqlite3* raw = nullptr;
+  const int opened = sqlite3_open_v2(path_.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+  std::unique_ptr<sqlite3, CloseConnection> db(raw);
+  if (opened != SQLITE_OK)
+    throw Error(ErrorCode::io, "cannot open '" + path_ + "' read-only: " +
+                                   (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(opened)));
+  sqlite3_busy_timeout(raw, 10000);
+  sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+  sqlite3_limit(raw, SQLITE_LIMIT_ATTACHED, 0);
+  if (sqlite3_exec(raw, "PRAGMA query_only = ON", nullptr, nullptr, nullptr) != SQLITE_OK)
+    throw Error(ErrorCode::internal, std::string("cannot set query_only: ") + sqlite3_errmsg(raw));
+  sqlite3_set_authorizer(raw, authorize_read_only, nullptr);
+  return run_read_only(raw, sql);
+}
+
+// An in-memory database has no file a second connection could open, so the
+// statement runs on the store's own connection, made read-only for its
+// duration: query_only on, the same authorizer, both restored afterwards.
+QueryResult Store::read_only_sql_in_memory(const std::string& sql) {
+  sqlite3* raw = db_.getHandle();
+  bool was_query_only = false;
+  {
+    SQLite::Statement q(db_, "PRAGMA query_only");
+    if (q.executeStep()) was_query_only = q.getColumn(0).getInt() != 0;
+  }
+  struct Restore {
+    sqlite3* db;
+    bool query_only;
+    ~Restore() {
+      sqlite3_set_authorizer(db, nullptr, nullptr);
+      if (!query_only) sqlite3_exec(db, "PRAGMA query_only = OFF", nullptr, nullptr, nullptr);
+    }
+  };
+  if (sqlite3_exec(raw, "PRAGMA query_only = ON", nullptr, nullptr, nullptr) != SQLITE_OK)
+    throw Error(ErrorCode::internal, std::string("cannot set query_only: ") + sqlite3_errmsg(raw));
+  Restore restore{raw, was_query_only};
+  sqlite3_set_authorizer(raw, authorize_read_only, nullptr);
+  return run_read_only(raw, sql);
 }
 
 }  // namespace claimdb::detail

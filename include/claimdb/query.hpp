@@ -62,8 +62,9 @@ std::string describe_query_error(std::string_view text, const Error& error);
 // read-only with PRAGMA query_only=ON, only when SQLite reports the statement
 // read-only (sqlite3_stmt_readonly), and never ATTACH, DETACH or a PRAGMA
 // that sets a value. Anything else is refused with Error(read_only) before it
-// runs, leaving the database and the file system untouched. Needs a database
-// file (not ":memory:").
+// runs, leaving the database and the file system untouched. On ":memory:",
+// which no second connection can see, the statement runs on the database's
+// own connection with query_only and the same checks for its duration.
 QueryResult query_sql(const Database& db, std::string_view sql);
 
 // What a query can name, for completion and suggestions.

@@ -87,6 +87,37 @@ TEST_CASE("raw SQL refuses every write and leaves the files untouched") {
   }
 }
 
+TEST_CASE("raw SQL on an in-memory database reads, refuses writes, and leaves writing as it was") {
+  Database db = Database::open(":memory:");
+  import_files(db, seed_files());
+  const auto claims = db.stats().claims;
+  REQUIRE(claims > 0);
+  const QueryResult r = query_sql(db, "SELECT count(*) AS n FROM claims");
+  CHECK(r.columns == std::vector<std::string>{"n"});
+  CHECK(std::get<std::int64_t>(r.rows.at(0).at(0)) == static_cast<std::int64_t>(claims));
+  for (const char* sql : {"INSERT INTO sources(slug, name, recorded_at) VALUES ('x', 'x', 'x')",
+                          "DELETE FROM links", "DROP TABLE claims", "VACUUM INTO 'copy.db'",
+                          "PRAGMA query_only = OFF", "ATTACH DATABASE 'other.db' AS other",
+                          "SELECT 1; DELETE FROM links"}) {
+    CAPTURE(sql);
+    try {
+      query_sql(db, sql);
+      FAIL("not refused");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::read_only);
+    }
+  }
+  CHECK(db.stats().claims == claims);
+  // The connection is writable again: query_only and the authorizer are gone.
+  Source s;
+  s.id = "after-sql";
+  s.name = "After SQL";
+  s.kind = "outlet";
+  db.add(s);
+  CHECK(db.find_source("after-sql").has_value());
+  CHECK(query_sql(db, "SELECT slug FROM sources WHERE slug = 'after-sql'").rows.size() == 1);
+}
+
 TEST_CASE("queries bind user text: SQL in ids and search words is only text") {
   Database db = Database::open(query_fixture_db(), Options{.read_only = true});
   CHECK_THROWS_AS(query(db, "claims by \"x' OR '1'='1\""), Error);
