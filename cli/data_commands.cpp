@@ -26,13 +26,26 @@ void import(const Context& context, const std::vector<std::string>& files, bool 
   ImportOptions options;
   options.detect = detect;
   std::unique_ptr<ProgressBar> bar;
+  bool detecting = false;
   if (ProgressBar::wanted()) {
     bar = std::make_unique<ProgressBar>("importing");
-    options.progress = [&](std::int64_t done, std::int64_t total) { bar->update(done, total); };
+    // Reading ends where detection of the touched groups begins, which has no
+    // measurable total: the bar gives way to a line saying so.
+    options.progress = [&, detect](std::int64_t done, std::int64_t total) {
+      if (detecting) return;
+      bar->update(done, total);
+      if (detect && total > 0 && done >= total) {
+        bar->finish();
+        std::fputs("claimdb: read all records; detecting conflicts in the groups they touch...", stderr);
+        std::fflush(stderr);
+        detecting = true;
+      }
+    };
   }
   options.warn = [](const std::string& warning) { std::cerr << "claimdb: warning: " << warning << '\n'; };
   ImportSummary s = import_files(db, files, options);
-  if (bar) bar->finish();
+  if (detecting) std::fputs("\r\033[K", stderr);  // clears the detection line
+  else if (bar) bar->finish();
   // Rates of tiny imports are noise; print one only past a millisecond.
   const double rate = s.seconds >= 0.001 ? double(s.claims) / s.seconds : 0;
   std::fprintf(stderr,
@@ -40,7 +53,8 @@ void import(const Context& context, const std::vector<std::string>& files, bool 
                "%lld entities, %lld properties, %lld reports, %lld links, %lld reviews, "
                "%lld retractions\n",
                (long long)s.claims, s.seconds, rate,
-               detect ? (std::to_string(s.detected) + " detector links").c_str()
+               detect ? (std::to_string(s.conflicts) + " conflicts found (" +
+                         std::to_string(s.detected) + " detector links)").c_str()
                       : "detection skipped (run claimdb detect)",
                (long long)s.sources, (long long)s.entities,
                (long long)s.properties, (long long)s.reports, (long long)s.links,

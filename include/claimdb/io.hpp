@@ -25,6 +25,7 @@ struct ImportSummary {
   std::int64_t sources = 0, reports = 0, entities = 0, properties = 0;
   std::int64_t claims = 0, links = 0, reviews = 0, retractions = 0;
   std::int64_t detected = 0;  // detector links written for the groups the import touched
+  std::int64_t conflicts = 0; // of which contradictions (conflicts found)
   double seconds = 0;  // wall time of the whole import
   std::int64_t records() const {
     return sources + reports + entities + properties + claims + links + reviews +
@@ -42,6 +43,10 @@ struct ImportOptions {
   std::function<void(std::int64_t done, std::int64_t total)> progress;
   // Called for each warning (e.g. a phrase kept as text). May be empty.
   std::function<void(const std::string& warning)> warn;
+  // SQLite page cache for the import's transaction, in MiB (restored after).
+  // Memory is taken only as pages are touched, so small imports use little;
+  // a bulk load spills far less through the WAL. 0 keeps the connection's.
+  int bulk_cache_mib = 256;
 };
 
 // Import files. A name ending in ".jsonl" or ".ndjson" is read as JSON Lines,

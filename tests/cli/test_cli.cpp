@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 using namespace claimdb;
@@ -35,6 +37,10 @@ TEST_CASE("import then export round-trips the seed fixture byte for byte") {
   REQUIRE(imported.status == 0);
   CHECK(imported.out.empty());  // diagnostics go to stderr only
   CHECK(cli.stderr_text().find("claimdb: imported 62 claims") == 0);
+  // One summary line, naming the conflicts the import's detection found.
+  const std::string summary = cli.stderr_text();
+  CHECK(summary.find(", 16 conflicts found (35 detector links); also 11 sources") != std::string::npos);
+  CHECK(std::count(summary.begin(), summary.end(), '\n') == 1);
   auto first = cli("export");
   REQUIRE(first.status == 0);
   const auto file = cli.dir.write("export.json", first.out);
