@@ -238,6 +238,11 @@ int main(int argc, char** argv) {
     std::printf("\nclaimdb / raw SQLite throughput: %.3f wall (%.1fx slower), %.3f cpu (%.1fx slower)\n",
                 rate[0] / rate[1], rate[1] / rate[0], cpu_rate[0] / cpu_rate[1],
                 cpu_rate[1] / cpu_rate[0]);
+    // Marked lines for bench/run's summary.
+    std::printf("RESULT import claims/s, claimdb (median wall) | %.0f\n", rate[0]);
+    std::printf("RESULT import claims/s, raw SQLite loader (median wall) | %.0f\n", rate[1]);
+    std::printf("RESULT import ratio claimdb / raw SQLite (target >= 0.8) | %.2f wall, %.2f cpu\n",
+                rate[0] / rate[1], cpu_rate[0] / cpu_rate[1]);
     if (!keep && input.empty()) fs::remove(corpus);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "claimdb-bench-import: %s\n", error.what());

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -180,11 +181,65 @@ int main(int argc, char** argv) {
     const Figures by_source_limited = measure(
         [](const std::string& id) { return "claims by " + id + " limit 100"; }, sources, false);
 
+    // Search: two words of a random claim's quote, as a fact-checker would
+    // type a remembered phrase ("heating Kharkiv"), with and without a limit.
+    const auto quotes = column(claimdb::query_sql(
+        db, "SELECT quote FROM claims WHERE id % 1009 = 0 AND quote IS NOT NULL AND quote <> ''"));
+    std::vector<std::string> phrases;
+    for (const auto& quote : quotes) {
+      std::vector<std::string> words;
+      std::string word;
+      for (char c : quote + " ") {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+          word += c;
+        } else {
+          if (word.size() >= 5) words.push_back(word);
+          word.clear();
+        }
+      }
+      if (words.size() >= 2) {
+        const auto a = random() % words.size(), b = random() % words.size();
+        phrases.push_back(words[a] + " " + words[a == b ? (b + 1) % words.size() : b]);
+      }
+    }
+    if (phrases.empty()) throw std::runtime_error("no quotes to search for");
+    const Figures search = measure(
+        [](const std::string& words) { return "search \"" + words + "\""; }, phrases, false);
+    const Figures search_limited = measure(
+        [](const std::string& words) { return "search \"" + words + "\" limit 20"; }, phrases, false);
+
     std::printf("\n%d runs each:\n", runs);
     print("baseline: raw SQL lookup by id", baseline, baseline);
     print("conflicts about E", conflicts, baseline);
     print("claims by S", by_source, baseline);
     print("claims by S limit 100", by_source_limited, baseline);
+    print("search \"two words\"", search, baseline);
+    print("search \"two words\" limit 20", search_limited, baseline);
+    std::printf("RESULT conflicts about E at %lld claims, p50 / p99 (target p50 <= 5 ms) | %.2f / %.2f ms\n",
+                static_cast<long long>(stats.claims), conflicts.p50, conflicts.p99);
+    std::printf("RESULT claims by S, p50 / p99 | %.2f / %.2f ms (limit 100: %.2f / %.2f ms)\n",
+                by_source.p50, by_source.p99, by_source_limited.p50, by_source_limited.p99);
+    std::printf("RESULT search \"two words\", p50 / p99 | %.2f / %.2f ms (limit 20: %.2f / %.2f ms)\n",
+                search.p50, search.p99, search_limited.p50, search_limited.p99);
+
+    // Storage: the file's bytes per claim, and the same without the quote
+    // text itself (what the target counts) and without the quotes'
+    // full-text index too.
+    auto number = [&](const std::string& sql) {
+      const auto r = claimdb::query_sql(db, sql);
+      return r.rows.empty() ? 0.0 : std::stod(claimdb::cell_text(r.rows[0][0]));
+    };
+    const double file_bytes = number("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
+    const double quote_bytes = number("SELECT total(length(CAST(quote AS BLOB))) FROM claims");
+    const double claim_fts_bytes = number("SELECT total(pgsize) FROM dbstat WHERE name LIKE 'claims_fts%'");
+    const double n_claims = static_cast<double>(stats.claims);
+    std::printf("\nstorage: %.0f bytes in the file, %.1f bytes per claim; quote text %.1f bytes per claim; "
+                "quotes' full-text index %.1f bytes per claim\n",
+                file_bytes, file_bytes / n_claims, quote_bytes / n_claims, claim_fts_bytes / n_claims);
+    std::printf("RESULT storage bytes per claim excluding quote text (target <= 400) | %.0f "
+                "(%.0f also without the quotes' full-text index; %.0f in all)\n",
+                (file_bytes - quote_bytes) / n_claims,
+                (file_bytes - quote_bytes - claim_fts_bytes) / n_claims, file_bytes / n_claims);
 
     std::vector<double> repl, version;
     for (int i = 0; i < 20; ++i) {
@@ -194,6 +249,8 @@ int main(int argc, char** argv) {
     const Figures v = summarise(version, 0), r = summarise(repl, 0);
     std::printf("\nREPL start to first prompt (pty, 20 runs): p50 %.1f ms  max %.1f ms;"
                 "  process start (--version) p50 %.1f ms\n", r.p50, r.max, v.p50);
+    std::printf("RESULT start-up: claimdb --version / first REPL prompt, p50 (target prompt <= 50 ms) | "
+                "%.1f / %.1f ms\n", v.p50, r.p50);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "claimdb-bench-query: %s\n", e.what());
     return 1;
