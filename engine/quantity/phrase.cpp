@@ -55,6 +55,13 @@ void clamp_share(const Slots& slots, Interval& interval) {
   }
 }
 
+// A rule whose interval is the constant 0 ("none", "not one"): zero of
+// anything is zero, so it is a share only when nothing else is counted.
+bool zero_rule(const Rule& rule) {
+  return !rule.lo.var && !rule.hi.var && !rule.lo.infinite && !rule.hi.infinite && rule.lo.coef == 0 &&
+         rule.hi.coef == 0;
+}
+
 }  // namespace
 
 double round12(double value) {
@@ -300,6 +307,18 @@ QuantityReading PhraseReader::evaluate(const Rule& rule, Match& match, std::stri
     if (slot.bound && slot.number.share) slot.unit = &percent_;
   }
   const UnitRef* unit = rule.kind == "share" ? &percent_ : nullptr;
+  // "none" of a count property is 0 drones, not 0 percent: a zero share
+  // takes the unit said after it or the property's unit when there is one.
+  UnitRef zero_unit;
+  if (unit && zero_rule(rule)) {
+    if (tail) {
+      unit = &*tail;
+    } else if (!default_unit.empty()) {
+      const CanonicalUnit canonical = canonical_unit_in(table_, default_unit);
+      zero_unit = {std::string(default_unit), canonical.unit, canonical.factor, canonical.kind};
+      unit = &zero_unit;
+    }
+  }
   for (const Slot& slot : match.slots) {
     if (!unit && slot.bound && slot.strong) unit = slot.unit;
   }
@@ -344,7 +363,9 @@ QuantityReading PhraseReader::reading(const Rule& rule, const Match& match, cons
   QuantityReading result;
   result.phrase = std::string(phrase_);
   result.unit = unit.canonical;
-  result.kind = !rule.kind.empty() ? rule.kind : unit.kind.empty() ? "count" : unit.kind;
+  // A forced share kind holds only when the unit is percent (see zero_rule).
+  const bool forced = !rule.kind.empty() && (rule.kind != "share" || unit.canonical == percent_.canonical);
+  result.kind = forced ? rule.kind : unit.kind.empty() ? "count" : unit.kind;
   result.informative = rule.informative;
   result.rule = rule.pattern;
   Interval& interval = result.interval;

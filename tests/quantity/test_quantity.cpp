@@ -153,6 +153,26 @@ TEST_SUITE("quantity") {
     CHECK(read_as_text(builtin(), "dozens injured", "person") == "[24, 144) person");
   }
 
+  TEST_CASE("none is a count of 0 on a count property, a 0 percent share otherwise") {
+    const auto drones = builtin().read("none", "drone");
+    CHECK(drones.unit == "drone");
+    CHECK(drones.kind == "count");
+    REQUIRE(drones.interval.lo);
+    REQUIRE(drones.interval.hi);
+    CHECK(*drones.interval.lo == 0);
+    CHECK(*drones.interval.hi == 0);
+    CHECK(read_as_text(builtin(), "not one", "person") == "0 person");
+    CHECK(read_as_text(builtin(), "none", "km") == "0 m");
+    CHECK(builtin().read("none", "km").kind == "length");
+    // Without a unit, or on a share property, it stays a share.
+    CHECK(builtin().read("none").kind == "share");
+    CHECK(read_as_text(builtin(), "none") == "0 percent");
+    CHECK(builtin().read("none", "percent").kind == "share");
+    // Other share words keep percent whatever the property counts.
+    CHECK(read_as_text(builtin(), "all", "drone") == "100 percent");
+    CHECK(builtin().read("all", "drone").kind == "share");
+  }
+
   TEST_CASE("figures in different units of one dimension become comparable") {
     SUBCASE("hectares and acres") {
       const auto hectares = builtin().read("12,000 hectares");
