@@ -4,6 +4,7 @@
 #include "detect/detector.hpp"
 
 #include <chrono>
+#include <optional>
 
 namespace claimdb {
 
@@ -30,6 +31,21 @@ detect::DetectClaim in_group(detail::Store& store, const detect::DetectClaim& cl
   return claim;
 }
 
+// The group verdict on a part and its whole when their group's parts sum to
+// more than the whole (what the detector recorded for the pair).
+std::optional<detect::Verdict> group_verdict(detail::Store& store, const detect::DetectClaim& a,
+                                             const detect::DetectClaim& b, detect::Lookup& lookup) {
+  if (a.entity != b.entity || a.property != b.property) return std::nullopt;
+  auto group = store.detect_group(a.entity, a.property);
+  std::vector<detect::DetectClaim*> members;
+  for (auto& c : group)
+    if (!c.superseded && !c.retracted) members.push_back(&c);
+  for (const auto& v : detect::parts_exceeding_whole(members, lookup))
+    if ((v.part->id == a.id && v.whole->id == b.id) || (v.part->id == b.id && v.whole->id == a.id))
+      return v.verdict;
+  return std::nullopt;
+}
+
 }  // namespace
 
 DetectSummary detect_all(Database& db) {
@@ -39,12 +55,17 @@ DetectSummary detect_all(Database& db) {
   store.begin();
   try {
     store.detect_bulk_cache(true);
+    // Every detector link is rewritten: maintaining links_from, links_to and
+    // links_kind row by row (random inserts, and deletes before them) costs
+    // more than sorting each once at the end.
+    const auto indexes = store.drop_link_indexes();
     summary.removed = store.delete_detector_links();
     detect::Lookup lookup(store);
     const detect::AnalystLinks analyst(store);
     store.each_detect_entity([&](std::vector<detail::DetectClaim>& claims) {
       detect::detect_entity(store, lookup, claims, summary, &analyst);
     });
+    store.create_link_indexes(indexes);
     store.commit();
     store.detect_bulk_cache(false);
   } catch (const Error&) {
@@ -124,7 +145,9 @@ Relation explain_pair(const Database& db, const std::string& a, const std::strin
     const auto first = in_group(store, require_claim(store, a));
     const auto second = in_group(store, require_claim(store, b));
     detect::Lookup lookup(store);
-    const detect::Verdict v = detect::compare_any(first, second, lookup);
+    detect::Verdict v = detect::compare_any(first, second, lookup);
+    if (v.kind == "scope")
+      if (auto group = group_verdict(store, first, second, lookup)) v = *group;
     Relation r;
     r.a = a;
     r.b = b;

@@ -97,6 +97,9 @@ void detect_entity(detail::Store& store, Lookup& lookup, std::vector<DetectClaim
   summary.groups += static_cast<std::int64_t>(groups.size());
   for (const auto& [property, members] : groups) {
     if (lookup.property(property).value_type == ValueType::text) continue;
+    // Group verdicts first: a (part, whole) pair of parts that sum to more
+    // than the whole is that conflict, not a plain scope link.
+    for (const auto& v : parts_exceeding_whole(members, lookup)) writer.write(*v.part, *v.whole, v.verdict);
     same_property_pairs(members, lookup, writer);
   }
   for (const auto& [property, members] : groups)

@@ -28,7 +28,7 @@ struct AnalystLinks {
   std::set<std::tuple<RowId, RowId, std::string>> pairs;
   explicit AnalystLinks(detail::Store& store);
   bool has(RowId a, RowId b, const std::string& kind) const {
-    return pairs.count({std::min(a, b), std::max(a, b), kind}) != 0;
+    return !pairs.empty() && pairs.count({std::min(a, b), std::max(a, b), kind}) != 0;
   }
 };
 

@@ -219,6 +219,22 @@ Verdict part_and_whole(const DetectClaim& part, const DetectClaim& whole, const 
                     ": a regional figure within the whole, not a rival figure");
 }
 
+// Whether the part's time window lies within the whole's (an empty end is unbounded).
+bool window_within(const DetectClaim& part, const DetectClaim& whole) {
+  if (!whole.valid_from.empty() &&
+      (part.valid_from.empty() || start_key(part.valid_from) < start_key(whole.valid_from)))
+    return false;
+  if (!whole.valid_to.empty() &&
+      (part.valid_to.empty() || end_key(part.valid_to) > end_key(whole.valid_to)))
+    return false;
+  return true;
+}
+
+// A figure that can be added up: asserted, informative, not a share.
+bool additive(const DetectClaim& c, Lookup& lookup) {
+  return c.interval && !c.denies && c.unit != "percent" && lookup.informative(c);
+}
+
 Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope scope,
                            const DetectProperty& p, Lookup& lookup) {
   if (!a.interval || !b.interval)
@@ -382,6 +398,93 @@ void mark_repeats(std::vector<DetectClaim*>& group) {
     auto [it, inserted] = first.emplace(value_key(*c), c);
     if (!inserted) c->repeat_of = it->second->slug;
   }
+}
+
+std::vector<PartsVerdict> parts_exceeding_whole(const std::vector<DetectClaim*>& group,
+                                                Lookup& lookup) {
+  std::vector<PartsVerdict> out;
+  if (group.size() < 3) return out;
+  const DetectProperty& p = lookup.property(group.front()->property);
+  if (p.value_type != ValueType::quantity) return out;
+  // Additive figures by place; nothing to add up without two scoped places.
+  std::unordered_map<RowId, std::vector<const DetectClaim*>> by_place;
+  for (const DetectClaim* c : group)
+    if (c->place != 0 && additive(*c, lookup)) by_place[c->place].push_back(c);
+  if (by_place.size() < 2) return out;
+  std::vector<RowId> places;
+  for (const auto& [place, claims] : by_place) places.push_back(place);
+  std::sort(places.begin(), places.end());
+  // The same cap as for pairs: a pathological group costs at most this many checks.
+  std::size_t budget = 2000 * 2000;
+
+  struct Part {
+    const DetectClaim* claim;
+    Interval interval;  // in the whole's unit
+  };
+  for (const DetectClaim* whole : group) {
+    if (!additive(*whole, lookup) || !whole->interval->hi) continue;
+    const Interval iw = *whole->interval;
+    // Per place inside the whole: the candidate with the smallest lower bound
+    // (the earliest on a tie), so that every choice of figures exceeds it.
+    std::vector<Part> candidates;
+    for (RowId place : places) {
+      if (!lookup.inside(place, whole->place)) continue;
+      std::optional<Part> best;
+      for (const DetectClaim* c : by_place[place]) {
+        if (budget == 0) return out;
+        --budget;
+        if (!window_within(*c, *whole)) continue;
+        if (p.cumulative && !c->as_of.empty() && !whole->as_of.empty() &&
+            start_key(c->as_of) > start_key(whole->as_of))
+          continue;
+        const auto converted = in_unit_of(*whole, *c, lookup);
+        if (!converted || !converted->lo) continue;
+        if (entirely_below(iw, *converted)) continue;  // alone exceeds: a pair verdict
+        if (!best || *converted->lo < *best->interval.lo) best = Part{c, *converted};
+      }
+      if (best) candidates.push_back(*best);
+    }
+    // Siblings only: drop a place inside another candidate place.
+    std::vector<Part> parts;
+    for (const Part& x : candidates) {
+      bool nested = false;
+      for (const Part& y : candidates) nested = nested || lookup.inside(x.claim->place, y.claim->place);
+      if (!nested) parts.push_back(x);
+    }
+    if (parts.size() < 2) continue;
+    std::sort(parts.begin(), parts.end(),
+              [](const Part& x, const Part& y) { return x.claim->id < y.claim->id; });
+    double sum = 0;
+    bool open = false;
+    for (const Part& part : parts) {
+      sum += *part.interval.lo;
+      open = open || part.interval.lo_open;
+    }
+    const double limit = *iw.hi;
+    const bool level = std::fabs(sum - limit) <= 1e-9 * std::max({1.0, std::fabs(sum), std::fabs(limit)});
+    if (!(level ? open || iw.hi_open : sum > limit)) continue;
+
+    const double distance = level ? 0 : sum - limit;
+    const double larger = std::max(sum, magnitude(iw));
+    const double severity = larger > 0 ? std::min(1.0, distance / larger) : 1.0;
+    std::string sides, names;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      const DetectClaim& c = *parts[i].claim;
+      sides += quantity_side(c, lookup) + " " + place_text(c.place, lookup) + "; ";
+      names += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + lookup.place_name(c.place);
+    }
+    sides += quantity_side(*whole, lookup) + " " + place_text(whole->place, lookup);
+    const std::string whole_name =
+        whole->place == 0 ? std::string("the overall figure") : lookup.place_name(whole->place);
+    const std::string unit = unit_label(whole->unit, lookup);
+    std::string text = sides + "; parts exceed whole: " + names + " are parts of " + whole_name +
+                       " but their figures sum to " + (open ? "more than " : "at least ") +
+                       number(sum) + (unit.empty() ? "" : " " + unit) + ", above its " + number(limit);
+    if (distance > 0) text += " by " + number(distance) + " (" + percent(severity) + ")";
+    const Verdict verdict = linked("contradicts", "parts exceed whole", text, severity);
+    for (const Part& part : parts) out.push_back(PartsVerdict{part.claim, whole, verdict});
+  }
+  return out;
 }
 
 Verdict compare_same_property(const DetectClaim& a, const DetectClaim& b, Lookup& lookup) {

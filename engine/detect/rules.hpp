@@ -70,6 +70,20 @@ struct Verdict {
 // `group` holds the claims of one (entity, property), in id order.
 void mark_repeats(std::vector<DetectClaim*>& group);
 
+// Sibling parts whose lower bounds sum to more than a whole's upper bound:
+// claims in places strictly inside the whole's place (one figure per place,
+// no place inside another), within the whole's time window, for the same
+// entity and property. A part that alone exceeds the whole is left to
+// compare_same_property. One verdict per (part, whole) pair of a violation.
+// `group` holds the current claims of one (entity, property), in id order.
+struct PartsVerdict {
+  const DetectClaim* part = nullptr;
+  const DetectClaim* whole = nullptr;
+  Verdict verdict;
+};
+std::vector<PartsVerdict> parts_exceeding_whole(const std::vector<DetectClaim*>& group,
+                                                Lookup& lookup);
+
 // Two claims of the same entity and property; `a` is the earlier (by row id).
 // Assumes both are current (not superseded or retracted).
 Verdict compare_same_property(const DetectClaim& a, const DetectClaim& b, Lookup& lookup);

@@ -217,6 +217,11 @@ class Store {
   std::vector<StoredLink> analyst_links();
   // A page cache large enough for a whole-database run (on), or the default (off).
   void detect_bulk_cache(bool on) noexcept;
+  // Drops the secondary indexes of links (every one but the slug's) and
+  // returns the statements that build them again: a whole-database run
+  // rewrites every detector link and builds each index once, by sorting.
+  std::vector<std::string> drop_link_indexes();
+  void create_link_indexes(const std::vector<std::string>& statements);
   void insert_detector_link(const DetectLink& link);
   std::vector<StoredLink> conflict_links(const StoredLinkFilter& filter);
 

@@ -241,6 +241,30 @@ void Store::detect_bulk_cache(bool on) noexcept {
                nullptr, nullptr, nullptr);
 }
 
+std::vector<std::string> Store::drop_link_indexes() {
+  // Read from the schema, so that an index a later migration adds is kept.
+  std::vector<std::pair<std::string, std::string>> indexes;
+  {
+    SQLite::Statement q(db_,
+                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                        "AND tbl_name = 'links' AND sql IS NOT NULL ORDER BY name");
+    while (q.executeStep()) indexes.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+  }
+  // A cached statement left mid-row keeps a cursor open, and SQLite refuses
+  // to drop an index under an open cursor (SQLITE_LOCKED).
+  for (auto& [key, cached] : statements_) cached->tryReset();
+  std::vector<std::string> statements;
+  for (const auto& [name, sql] : indexes) {
+    db_.exec("DROP INDEX \"" + name + "\"");
+    statements.push_back(sql);
+  }
+  return statements;
+}
+
+void Store::create_link_indexes(const std::vector<std::string>& statements) {
+  for (const auto& sql : statements) db_.exec(sql);
+}
+
 void Store::insert_detector_link(const DetectLink& link) {
   auto& q = statement("insert_detector_link",
                       "INSERT INTO links(slug, from_claim, to_claim, kind, origin, rationale, "

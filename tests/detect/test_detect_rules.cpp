@@ -213,6 +213,84 @@ TEST_CASE("a part inside its whole is scope, unless the part exceeds the whole")
   }
 }
 
+TEST_CASE("sibling parts summing to more than the whole conflict with it") {
+  const std::string north = claim("a", "s1", "launched", "\"250\"", ", \"place\": \"north\"");
+  const std::string land = claim("b", "s2", "launched", "\"about 400\"", ", \"place\": \"land\"");
+  const std::string south = claim("c", "s3", "launched", "\"more than 200\"", ", \"place\": \"south\"");
+  const std::string sentence =
+      "s1: \"250\" -> 250 drones in north; s3: \"more than 200\" -> (200, inf) drones in south; "
+      "s2: \"about 400\" -> [360, 440] drones in land; parts exceed whole: north and south are parts "
+      "of land but their figures sum to more than 450 drones, above its 440 by 10 (2%)";
+  SUBCASE("each part against the whole, explained in one sentence") {
+    Database db = load("[" + north + "," + land + "," + south + "]");
+    for (const auto& [part, whole] : {std::pair{"a", "b"}, std::pair{"c", "b"}, std::pair{"b", "c"}}) {
+      const auto r = explain_pair(db, part, whole);
+      CHECK(r.kind == "contradicts");
+      CHECK(r.relation == "parts exceed whole");
+      CHECK(r.severity == doctest::Approx(10.0 / 450));
+      CHECK(r.explanation == sentence);
+    }
+    CHECK(explain_pair(db, "a", "c").kind == "not comparable");  // siblings
+    const auto conflicts = list_conflicts(db);
+    REQUIRE(conflicts.size() == 2);
+    CHECK(conflicts[0].a == "a");
+    CHECK(conflicts[0].b == "b");
+    CHECK(conflicts[1].a == "b");
+    CHECK(conflicts[1].b == "c");
+    for (const auto& c : conflicts) {
+      CHECK(c.relation == "parts exceed whole");
+      CHECK(c.explanation == sentence);
+    }
+    // The full recompute finds the same.
+    const auto again = detect_all(db);
+    CHECK(again.contradictions == 2);
+    CHECK(list_conflicts(db).size() == 2);
+  }
+  SUBCASE("parts within the whole are scope") {
+    const auto r = why("[" + claim("a", "s1", "launched", "\"150\"", ", \"place\": \"north\"") + "," +
+                       land + "," + claim("c", "s3", "launched", "\"200\"", ", \"place\": \"south\"") + "]");
+    CHECK(r.kind == "scope");
+  }
+  SUBCASE("the whole's upper bound counts: 250 + 200 fits under more than 400") {
+    const auto r = why("[" + claim("a", "s1", "launched", "\"250\"", ", \"place\": \"north\"") + "," +
+                       claim("b", "s2", "launched", "\"more than 400\"", ", \"place\": \"land\"") + "," +
+                       claim("c", "s3", "launched", "\"200\"", ", \"place\": \"south\"") + "]");
+    CHECK(r.kind == "scope");
+  }
+  SUBCASE("a place inside another part is not counted twice") {
+    // town lies inside north: north 200 + south 200 fit in 440; adding town's 150 would not.
+    Database db = load("[" + claim("a", "s1", "launched", "\"200\"", ", \"place\": \"north\"") + "," +
+                       land + "," + claim("c", "s3", "launched", "\"200\"", ", \"place\": \"south\"") +
+                       "," + claim("d", "s3", "launched", "\"150\"", ", \"place\": \"town\"") + "]");
+    CHECK(list_conflicts(db).empty());
+    CHECK(explain_pair(db, "d", "b").kind == "scope");
+  }
+  SUBCASE("of several figures for one part, the lowest is summed") {
+    Database db = load("[" + north + "," + land + "," + south + "," +
+                       claim("d", "s4", "launched", "\"about 150\"", ", \"place\": \"north\"") + "]");
+    // north 135 (the lower figure) + south 200 fit in 440.
+    CHECK(explain_pair(db, "c", "b").kind == "scope");
+  }
+  SUBCASE("shares are not summed") {
+    const auto r = why("[" + claim("a", "s1", "share", "\"60 percent\"", ", \"place\": \"north\"") + "," +
+                       claim("b", "s2", "share", "\"40 percent\"", ", \"place\": \"land\"") + "," +
+                       claim("c", "s3", "share", "\"70 percent\"", ", \"place\": \"south\"") + "]");
+    CHECK(r.kind == "scope");
+  }
+  SUBCASE("a part outside the whole's time window is not summed") {
+    const std::string window = R"(, "valid_from": "2025-01-01", "valid_to": "2025-01-02")";
+    const auto r = why("[" + claim("a", "s1", "launched", "\"250\"", ", \"place\": \"north\"" + window) +
+                       "," + claim("b", "s2", "launched", "\"about 400\"", ", \"place\": \"land\"" + window) +
+                       "," + claim("c", "s3", "launched", "\"more than 200\"", ", \"place\": \"south\"") + "]");
+    CHECK(r.kind == "scope");
+  }
+  SUBCASE("an uninformative part is not summed") {
+    const auto r = why("[" + north + "," + land + "," +
+                       claim("c", "s3", "launched", "\"many\"", ", \"place\": \"south\"") + "]");
+    CHECK(r.kind == "scope");
+  }
+}
+
 TEST_CASE("time windows that do not overlap are not comparable") {
   const auto r = why("[" + claim("a", "s1", "target", "\"energy\"", ", \"valid_from\": \"2025-01-01\", \"valid_to\": \"2025-01-07\"") + "," +
                      claim("b", "s2", "target", "\"military\"", ", \"valid_from\": \"2025-01-08\", \"valid_to\": \"2025-01-14\"") + "]");
