@@ -44,15 +44,15 @@ std::vector<ClaimStatus> grounded_labels(const ClaimGraph& graph) {
 
   for (Vertex v = 0; v < n; ++v) {
     const auto& c = g[v];
-    out[v].claim = c.id;
-    attackers_of(v, [&](Vertex a) { out[v].attackers.push_back(g[a].id); });
+    out[v].claim = impl.claim_id(v);
+    attackers_of(v, [&](Vertex a) { out[v].attackers.emplace_back(impl.claim_id(a)); });
     out[v].attackers = sorted_unique(std::move(out[v].attackers));
     if (c.false_review != none) {
       out[v].reason = "rated false by " + impl.reviewers.text(c.false_review);
     } else if (c.retracted) {
       out[v].reason = "retracted";
     } else if (c.superseded_by != none) {
-      out[v].reason = "superseded by " + g[c.superseded_by].id;
+      out[v].reason = "superseded by " + std::string(impl.claim_id(c.superseded_by));
     }
     if (!out[v].reason.empty()) {
       fixed[v] = true;
@@ -80,7 +80,7 @@ std::vector<ClaimStatus> grounded_labels(const ClaimGraph& graph) {
       if (labelled[target]) return;
       labelled[target] = true;
       out[target].status = Acceptance::out;
-      out[target].reason = "contradicted by " + g[v].id + ", which is in";
+      out[target].reason = "contradicted by " + std::string(impl.claim_id(v)) + ", which is in";
       attackers_of(target, [&](Vertex freed) {
         if (!labelled[freed] && --live_attackers[freed] == 0) queue.push_back(freed);
       });

@@ -5,7 +5,7 @@
 #include <boost/graph/breadth_first_search.hpp>
 
 #include <algorithm>
-#include <deque>
+#include <span>
 #include <map>
 #include <optional>
 #include <utility>
@@ -82,19 +82,21 @@ Cycle tree_cycle(const Adjacency& g, Edge conflict, const std::vector<Vertex>& p
 
 // The shortest closed walk from s with an odd number of contradictions, by
 // BFS over the double cover (vertex, parity); none longer than `bound`.
-// Over all s, the shortest such walk is a simple cycle.
-std::optional<Cycle> shortest_odd_walk(const Adjacency& g, Vertex s, const std::vector<Vertex>& members,
-                                       const std::vector<std::uint32_t>& local, std::size_t bound) {
-  const std::size_t n = members.size();
-  std::vector<std::uint32_t> dist(2 * n, none);
-  std::vector<std::pair<std::uint32_t, Edge>> from(2 * n);
-  std::deque<std::uint32_t> queue;
+// Over all s, the shortest such walk is a simple cycle. The scratch arrays
+// are left as found (every state touched is reset).
+std::optional<Cycle> shortest_odd_walk(const Adjacency& g, Vertex s, std::span<const Vertex> members,
+                                       const std::vector<std::uint32_t>& local, std::size_t bound,
+                                       CampScratch& scratch) {
+  auto& dist = scratch.dist;
+  auto& from = scratch.from;
+  auto& queue = scratch.queue;
+  queue.clear();
   const std::uint32_t start = 2 * local[s], goal = start + 1;
   dist[start] = 0;
   queue.push_back(start);
-  while (!queue.empty()) {
-    std::uint32_t state = queue.front();
-    queue.pop_front();
+  std::optional<Cycle> found;
+  for (std::size_t head = 0; head < queue.size() && !found; ++head) {
+    const std::uint32_t state = queue[head];
     if (dist[state] + 1 > bound) break;
     Vertex u = members[state / 2];
     for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
@@ -103,6 +105,7 @@ std::optional<Cycle> shortest_odd_walk(const Adjacency& g, Vertex s, const std::
       if (dist[next] != none) continue;
       dist[next] = dist[state] + 1;
       from[next] = {state, *it};
+      queue.push_back(next);
       if (next == goal) {
         Cycle walk;
         for (std::uint32_t at = goal; at != start; at = from[at].first) {
@@ -111,20 +114,43 @@ std::optional<Cycle> shortest_odd_walk(const Adjacency& g, Vertex s, const std::
         }
         std::reverse(walk.vertices.begin(), walk.vertices.end());
         std::reverse(walk.edges.begin(), walk.edges.end());
-        return walk;
+        found = std::move(walk);
+        break;
       }
-      queue.push_back(next);
     }
   }
-  return std::nullopt;
+  for (std::uint32_t state : queue) dist[state] = none;
+  return found;
 }
 
-Cycle shortest_odd_cycle(const Adjacency& g, const std::vector<Vertex>& members,
-                         const std::vector<std::uint32_t>& local, Cycle fallback) {
+// Whether two claims are joined both by a contradiction and by a same-side
+// link: an unbalanced cycle of two links, the shortest there can be.
+bool has_two_cycle(const Adjacency& g, std::span<const Vertex> members) {
+  static thread_local std::vector<std::pair<std::pair<Vertex, Vertex>, int>> pairs;
+  pairs.clear();
+  for (Vertex u : members)
+    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it)
+      if (Vertex w = boost::target(*it, g); u < w) pairs.push_back({{u, w}, sign(g, *it)});
+  std::sort(pairs.begin(), pairs.end());
+  for (std::size_t i = 1; i < pairs.size(); ++i)
+    if (pairs[i].first == pairs[i - 1].first && pairs[i].second != pairs[i - 1].second) return true;
+  return false;
+}
+
+// Starts from every claim in turn and keeps a walk only when it is strictly
+// shorter, so it stops as soon as nothing shorter can exist: two links when
+// some pair of claims makes a cycle of two, else three.
+Cycle shortest_odd_cycle(const Adjacency& g, std::span<const Vertex> members, const std::vector<std::uint32_t>& local,
+                         Cycle fallback, CampScratch& scratch) {
+  if (scratch.dist.size() < 2 * members.size()) {
+    scratch.dist.assign(2 * members.size(), none);
+    scratch.from.resize(2 * members.size());
+  }
   Cycle best = std::move(fallback);
+  const std::size_t shortest = has_two_cycle(g, members) ? 2 : 3;
   for (Vertex s : members) {
-    if (best.vertices.size() <= 2) break;  // nothing shorter than two links exists
-    if (auto walk = shortest_odd_walk(g, s, members, local, best.vertices.size() - 1))
+    if (best.vertices.size() <= shortest) break;
+    if (auto walk = shortest_odd_walk(g, s, members, local, best.vertices.size() - 1, scratch))
       best = std::move(*walk);
   }
   return best;
@@ -147,12 +173,18 @@ void normalise(std::vector<std::string>& claims, std::vector<std::string>& links
 
 Camp camp_of(const ClaimGraph::Impl& impl, const std::vector<Vertex>& vertices) {
   Camp camp;
-  std::vector<std::string> sources;
+  camp.claims.reserve(vertices.size());
+  std::vector<std::uint32_t> sources;
+  sources.reserve(vertices.size());
   for (Vertex v : vertices) {
-    camp.claims.push_back(impl.graph[v].id);
-    sources.push_back(impl.claimant_id(v));
+    camp.claims.emplace_back(impl.claim_id(v));
+    sources.push_back(impl.graph[v].claimant);
   }
-  camp.sources = sorted_unique(std::move(sources));
+  std::sort(sources.begin(), sources.end());
+  sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+  camp.sources.reserve(sources.size());
+  for (std::uint32_t s : sources) camp.sources.push_back(impl.sources[s].id);
+  std::sort(camp.sources.begin(), camp.sources.end());
   return camp;
 }
 
@@ -161,30 +193,19 @@ Camp camp_of(const ClaimGraph::Impl& impl, const std::vector<Vertex>& vertices) 
 DisputeCamps camps_of(const ClaimGraph::Impl& impl, DisputeMembers members, std::size_t exact_cycle_limit,
                       CampScratch& scratch) {
   const Adjacency& g = impl.graph;
-  const auto& vertices = members.vertices;
+  const auto vertices = members.vertices;
   DisputeCamps out;
   out.dispute = std::move(members.dispute);
 
   // Boost's BFS wants whole-graph property maps; only this dispute's entries
   // are touched, and they are reset before returning.
-  const std::size_t n = boost::num_vertices(g);
-  static thread_local std::vector<Vertex> parent;
-  static thread_local std::vector<Edge> via;
-  static thread_local std::vector<std::uint32_t> depth;
-  static thread_local std::vector<boost::default_color_type> state;
-  if (parent.size() != n) {
-    parent.assign(n, 0);
-    depth.assign(n, 0);
-    via.assign(n, Edge());
-    state.assign(n, boost::white_color);
-  }
   std::optional<Edge> conflict;
   scratch.colour[vertices.front()] = 0;
-  depth[vertices.front()] = 0;
+  scratch.depth[vertices.front()] = 0;
+  static thread_local boost::queue<Vertex> buffer;
   boost::breadth_first_visit(
-      g, vertices.front(), boost::visitor(Colouring(scratch.colour, parent, via, depth, conflict))
-                               .color_map(boost::make_iterator_property_map(
-                                   state.begin(), boost::get(boost::vertex_index, g))));
+      g, vertices.front(), buffer, Colouring(scratch.colour, scratch.parent, scratch.via, scratch.depth, conflict),
+      boost::make_iterator_property_map(scratch.state.begin(), boost::get(boost::vertex_index, g)));
 
   if (!conflict) {
     std::vector<Vertex> sides[2];
@@ -194,16 +215,19 @@ DisputeCamps camps_of(const ClaimGraph::Impl& impl, DisputeMembers members, std:
   } else {
     out.balanced = false;
     for (std::size_t i = 0; i < vertices.size(); ++i) scratch.local[vertices[i]] = static_cast<std::uint32_t>(i);
-    Cycle cycle = tree_cycle(g, *conflict, parent, via, depth);
-    if (vertices.size() <= exact_cycle_limit) cycle = shortest_odd_cycle(g, vertices, scratch.local, std::move(cycle));
-    for (Vertex v : cycle.vertices) out.cycle.push_back(impl.graph[v].id);
-    for (Edge e : cycle.edges) out.cycle_links.push_back(impl.link_id(e));
+    Cycle cycle = tree_cycle(g, *conflict, scratch.parent, scratch.via, scratch.depth);
+    if (vertices.size() <= exact_cycle_limit)
+      cycle = shortest_odd_cycle(g, vertices, scratch.local, std::move(cycle), scratch);
+    out.cycle.reserve(cycle.vertices.size());
+    out.cycle_links.reserve(cycle.edges.size());
+    for (Vertex v : cycle.vertices) out.cycle.emplace_back(impl.claim_id(v));
+    for (Edge e : cycle.edges) out.cycle_links.emplace_back(impl.link_id(e));
     normalise(out.cycle, out.cycle_links);
     for (Vertex v : vertices) scratch.local[v] = none;
   }
   for (Vertex v : vertices) {
     scratch.colour[v] = -1;
-    state[v] = boost::white_color;
+    scratch.state[v] = boost::white_color;
   }
   return out;
 }
@@ -216,7 +240,9 @@ std::vector<DisputeCamps> find_camps(const ClaimGraph& graph, std::size_t exact_
   const auto& impl = graph.impl();
   graph::CampScratch scratch(graph.claim_count());
   std::vector<DisputeCamps> out;
-  for (auto& members : graph::dispute_members(impl, false))
+  auto disputes = graph::dispute_members(impl, false);
+  out.reserve(disputes.size());
+  for (auto& members : disputes)
     out.push_back(graph::camps_of(impl, std::move(members), exact_cycle_limit, scratch));
   return out;
 }

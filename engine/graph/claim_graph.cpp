@@ -17,16 +17,21 @@ LinkKind classify_link(const std::string& kind) {
   return LinkKind::compatible;
 }
 
-std::uint32_t Interner::intern(const std::string& text) {
-  auto [it, added] = index_.try_emplace(text, static_cast<std::uint32_t>(texts_.size()));
-  if (added) texts_.push_back(text);
-  return it->second;
+std::uint32_t TextPool::add(std::string_view text) {
+  chars_.insert(chars_.end(), text.begin(), text.end());
+  ends_.push_back(chars_.size());
+  return static_cast<std::uint32_t>(ends_.size() - 1);
 }
 
-std::uint32_t Interner::find(const std::string& text) const {
-  auto it = index_.find(text);
-  return it == index_.end() ? none : it->second;
+std::uint32_t Interner::intern(std::string_view text) {
+  if (last_ != none && texts_[last_] == text) return last_;
+  auto [index, added] = index_.insert(text, static_cast<std::uint32_t>(texts_.size()), Key{&texts_});
+  if (added) texts_.emplace_back(text);
+  last_ = index;
+  return index;
 }
+
+std::uint32_t Interner::find(std::string_view text) const { return index_.find(text, Key{&texts_}); }
 
 Components connected(const ClaimGraph::Impl& impl) {
   Components result;
@@ -47,15 +52,25 @@ namespace {
 
 using Impl = ClaimGraph::Impl;
 
+// Frees a vector's memory (`v = {}` would assign an empty initializer list
+// and keep the capacity).
+template <class T>
+void release(std::vector<T>& v) {
+  std::vector<T>().swap(v);
+}
+
 std::uint32_t source_of(Impl& impl, const std::string& id) {
   if (id.empty()) return none;
-  auto [it, added] = impl.source_index.try_emplace(id, static_cast<std::uint32_t>(impl.sources.size()));
+  auto [index, added] = impl.source_index.insert(
+      id, static_cast<std::uint32_t>(impl.sources.size()),
+      [&impl](std::uint32_t i) -> std::string_view { return impl.sources[i].id; });
   if (added) impl.sources.push_back(SourceInfo{id, id, ""});
-  return it->second;
+  return index;
 }
 
 void add_sources(Impl& impl, std::vector<GraphSource>& rows) {
   impl.sources.reserve(rows.size());
+  impl.source_index.reserve(rows.size());
   for (auto& row : rows) {
     std::uint32_t index = source_of(impl, row.id);
     if (index == none) continue;
@@ -66,9 +81,15 @@ void add_sources(Impl& impl, std::vector<GraphSource>& rows) {
 
 void add_reports(Impl& impl, std::vector<GraphReport>& rows) {
   impl.reports.reserve(rows.size());
-  for (auto& row : rows) {
-    if (impl.report_index.contains(row.id)) continue;
-    impl.report_index.emplace(row.id, static_cast<std::uint32_t>(impl.reports.size()));
+  impl.report_index.reserve(rows.size());
+  std::vector<std::uint32_t> index_of_row(rows.size(), none);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    auto& row = rows[r];
+    auto [index, added] = impl.report_index.insert(
+        row.id, static_cast<std::uint32_t>(impl.reports.size()),
+        [&impl](std::uint32_t i) -> std::string_view { return impl.reports[i].id; });
+    if (!added) continue;
+    index_of_row[r] = index;
     ReportInfo info;
     info.id = row.id;
     info.published_at = std::move(row.published_at);
@@ -76,93 +97,149 @@ void add_reports(Impl& impl, std::vector<GraphReport>& rows) {
     impl.reports.push_back(std::move(info));
   }
   // Citations resolve once every report is known (a chain may loop in bad data).
-  for (const auto& row : rows) {
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto& row = rows[r];
     if (row.cites.empty()) continue;
-    auto cited = impl.report_index.find(row.cites);
-    if (cited != impl.report_index.end()) impl.reports[impl.report_index[row.id]].cites = cited->second;
+    const std::uint32_t cited = impl.find_report(row.cites);
+    const std::uint32_t citing = index_of_row[r] != none ? index_of_row[r] : impl.find_report(row.id);
+    if (cited != none) impl.reports[citing].cites = cited;
   }
 }
 
 void add_claims(Impl& impl, std::vector<GraphClaim>& rows) {
   impl.graph = Adjacency(rows.size());
   impl.vertex_of.reserve(rows.size());
+  const auto key = [&impl](std::uint32_t v) { return impl.ids.view(v); };
+  std::size_t id_chars = 0, phrase_chars = 0;
+  for (const auto& row : rows) {
+    id_chars += row.id.size();
+    phrase_chars += row.phrase.size();
+  }
+  impl.ids.reserve(rows.size(), id_chars);
+  impl.phrases.reserve(rows.size(), phrase_chars);
+  impl.seen.reserve(rows.size(), 0);
   std::vector<std::pair<Vertex, std::string>> corrections;
-  Vertex v = 0;
+  std::uint32_t v = 0;
   for (auto& row : rows) {
-    ClaimVertex vertex;
+    ClaimVertex& vertex = impl.graph[v];
     vertex.claimant = source_of(impl, row.claimant);
     vertex.entity = impl.entities.intern(row.entity);
     vertex.property = impl.properties.intern(row.property);
-    if (!row.report.empty()) {
-      auto it = impl.report_index.find(row.report);
-      if (it != impl.report_index.end()) vertex.report = it->second;
-    }
-    vertex.seen_at = !row.said_at.empty()       ? std::move(row.said_at)
-                     : !row.published_at.empty() ? std::move(row.published_at)
-                     : vertex.report != none     ? impl.reports[vertex.report].published_at
-                                                 : std::string();
+    if (!row.report.empty()) vertex.report = impl.find_report(row.report);
+    impl.seen.add(!row.said_at.empty()       ? std::string_view(row.said_at)
+                  : !row.published_at.empty() ? std::string_view(row.published_at)
+                  : vertex.report != none     ? std::string_view(impl.reports[vertex.report].published_at)
+                                              : std::string_view());
     vertex.retracted = row.retracted;
-    vertex.phrase = std::move(row.phrase);
-    vertex.id = std::move(row.id);
+    impl.phrases.add(row.phrase);
+    impl.ids.add(row.id);
     if (vertex.claimant == none) vertex.claimant = source_of(impl, "(unknown)");
-    if (!impl.vertex_of.try_emplace(vertex.id, v).second)
-      throw Error(ErrorCode::bad_input, "duplicate claim '" + vertex.id + "' in graph rows");
+    if (!impl.vertex_of.insert(row.id, v, key).second)
+      throw Error(ErrorCode::bad_input, "duplicate claim '" + row.id + "' in graph rows");
     if (!row.supersedes.empty()) corrections.emplace_back(v, std::move(row.supersedes));
-    impl.graph[v] = std::move(vertex);
     ++v;
   }
   for (auto& [v, old] : corrections) {
-    auto it = impl.vertex_of.find(old);
-    if (it != impl.vertex_of.end()) impl.graph[it->second].superseded_by = static_cast<std::uint32_t>(v);
+    const std::uint32_t corrected = impl.find_vertex(old);
+    if (corrected != none) impl.graph[corrected].superseded_by = static_cast<std::uint32_t>(v);
   }
 }
 
 void add_reviews(Impl& impl, const std::vector<GraphReview>& rows) {
   for (const auto& row : rows) {
     if (!is_false_rating(row.rating)) continue;
-    auto it = impl.vertex_of.find(row.claim);
-    if (it == impl.vertex_of.end()) continue;
-    auto& vertex = impl.graph[it->second];
+    const std::uint32_t v = impl.find_vertex(row.claim);
+    if (v == none) continue;
+    auto& vertex = impl.graph[v];
     if (vertex.false_review == none) vertex.false_review = impl.reviewers.intern(row.reviewer);
   }
 }
 
-void add_links(Impl& impl, std::vector<GraphLink>& rows) {
-  impl.links.reserve(rows.size());
-  for (auto& row : rows) {
-    auto from = impl.vertex_of.find(row.from);
-    auto to = impl.vertex_of.find(row.to);
-    if (from == impl.vertex_of.end() || to == impl.vertex_of.end() || from->second == to->second)
-      continue;
-    LinkEdge edge;
-    edge.link = static_cast<std::uint32_t>(impl.links.size());
-    edge.kind = classify_link(row.kind);
-    impl.links.push_back(LinkInfo{std::move(row.id), impl.kinds.intern(row.kind),
-                                  impl.origins.intern(row.origin)});
-    boost::add_edge(from->second, to->second, edge, impl.graph);
+// The first of two passes: resolves both ends of every link and counts each
+// claim's links. The rows are released.
+void take_links(Impl& impl, std::vector<GraphLink>& rows, PendingLinks& pending) {
+  if (pending.ends.empty()) {  // one batch (build), or the first: reserve for it
+    pending.ends.reserve(rows.size());
+    pending.kinds.reserve(rows.size());
+    impl.links.reserve(rows.size());
+    std::size_t id_chars = 0;
+    for (const auto& row : rows) id_chars += row.id.size();
+    impl.link_ids.reserve(rows.size(), id_chars);
   }
+  pending.degree.resize(boost::num_vertices(impl.graph), 0);
+  for (auto& row : rows) {
+    const std::uint32_t from = impl.find_vertex(row.from);
+    const std::uint32_t to = impl.find_vertex(row.to);
+    if (from == none || to == none || from == to) continue;
+    const std::uint32_t kind = impl.kinds.intern(row.kind);
+    if (kind == pending.kind_class.size()) pending.kind_class.push_back(classify_link(row.kind));
+    pending.ends.push_back(PendingLinks::Ends{from, to});
+    pending.kinds.push_back(pending.kind_class[kind]);
+    ++pending.degree[from];
+    ++pending.degree[to];
+    impl.link_ids.add(row.id);
+    impl.links.push_back(LinkInfo{kind, impl.origins.intern(row.origin)});
+  }
+  release(rows);
 }
 
 }  // namespace
+
+void take_rows(Impl& impl, GraphRows& rows, PendingLinks& pending) {
+  if (!rows.sources.empty()) {
+    add_sources(impl, rows.sources);
+    release(rows.sources);
+  }
+  if (!rows.reports.empty()) {
+    add_reports(impl, rows.reports);
+    release(rows.reports);
+  }
+  if (!rows.claims.empty()) {
+    if (boost::num_vertices(impl.graph) != 0)
+      throw Error(ErrorCode::internal, "graph rows: claims handed over in more than one batch");
+    add_claims(impl, rows.claims);
+    release(rows.claims);  // give the memory back before the edges need theirs
+  }
+  if (!rows.reviews.empty()) {
+    add_reviews(impl, rows.reviews);
+    release(rows.reviews);
+  }
+  if (!rows.links.empty()) take_links(impl, rows.links, pending);
+}
+
+// The second pass: every edge, into storage reserved to the exact size (no
+// vector grows edge by edge).
+void add_edges(Impl& impl, PendingLinks& pending) {
+  auto& g = impl.graph;
+  g.m_edges.reserve(pending.ends.size());
+  for (std::size_t v = 0; v < pending.degree.size(); ++v) g.out_edge_list(v).reserve(pending.degree[v]);
+  release(pending.degree);
+  for (std::size_t i = 0; i < pending.ends.size(); ++i) {
+    LinkEdge edge;
+    edge.link = static_cast<std::uint32_t>(i);
+    edge.kind = pending.kinds[i];
+    boost::add_edge(pending.ends[i].from, pending.ends[i].to, edge, g);
+  }
+  release(pending.ends);
+  release(pending.kinds);
+  impl.link_ids.shrink_to_fit();
+}
 
 }  // namespace claimdb::graph
 
 namespace claimdb {
 
 graph::Vertex ClaimGraph::Impl::vertex(const std::string& claim) const {
-  auto it = vertex_of.find(claim);
-  if (it == vertex_of.end()) throw Error(ErrorCode::not_found, "unknown claim '" + claim + "'");
-  return it->second;
+  const std::uint32_t v = find_vertex(claim);
+  if (v == graph::none) throw Error(ErrorCode::not_found, "unknown claim '" + claim + "'");
+  return v;
 }
 
 ClaimGraph ClaimGraph::build(GraphRows rows) {
   auto impl = std::make_unique<Impl>();
-  graph::add_sources(*impl, rows.sources);
-  graph::add_reports(*impl, rows.reports);
-  graph::add_claims(*impl, rows.claims);
-  rows.claims = {};  // give the memory back before the edges need theirs
-  graph::add_reviews(*impl, rows.reviews);
-  graph::add_links(*impl, rows.links);
+  graph::PendingLinks pending;
+  graph::take_rows(*impl, rows, pending);
+  graph::add_edges(*impl, pending);
   return ClaimGraph(std::move(impl));
 }
 
@@ -173,6 +250,6 @@ ClaimGraph::~ClaimGraph() = default;
 
 std::size_t ClaimGraph::claim_count() const noexcept { return boost::num_vertices(impl_->graph); }
 std::size_t ClaimGraph::link_count() const noexcept { return boost::num_edges(impl_->graph); }
-bool ClaimGraph::contains(const std::string& claim) const { return impl_->vertex_of.contains(claim); }
+bool ClaimGraph::contains(const std::string& claim) const { return impl_->find_vertex(claim) != graph::none; }
 
 }  // namespace claimdb

@@ -11,8 +11,11 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
+#include <cstring>
+#include <mutex>
+#include <span>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 namespace claimdb::graph {
@@ -28,10 +31,9 @@ enum class LinkKind : std::uint8_t {
 };
 LinkKind classify_link(const std::string& kind);
 
+// A claim's id, phrase and time are not here but in ClaimGraph::Impl's text
+// pools, at the vertex's index: a vertex holds no string and no heap memory.
 struct ClaimVertex {
-  std::string id;                    // claim id
-  std::string phrase;                // the value as said
-  std::string seen_at;               // said_at, else published_at, else the report's, or ""
   std::uint32_t claimant = none;     // index into ClaimGraph::Impl::sources
   std::uint32_t entity = none;       // index into entities
   std::uint32_t property = none;     // index into properties
@@ -64,22 +66,155 @@ struct ReportInfo {
 };
 
 struct LinkInfo {
-  std::string id;
   std::uint32_t kind = 0;    // index into Impl::kinds (the kind as written)
   std::uint32_t origin = 0;  // index into Impl::origins
+};
+
+// A 64-bit hash of a short string, eight bytes at a time.
+inline std::uint64_t hash_text(std::string_view text) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ text.size();
+  const char* p = text.data();
+  std::size_t n = text.size();
+  auto mix = [&h](std::uint64_t word) {
+    h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  };
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    mix(word);
+  }
+  if (n > 0) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, n);
+    mix(word);
+  }
+  h *= 0x94D049BB133111EBull;
+  return h ^ (h >> 29);
+}
+
+// An open-addressing index from strings to dense indices. It keeps no
+// strings: each slot holds an index and part of its hash, and `key(index)`
+// gives the string stored elsewhere (a vertex's id, a source's id, ...).
+// One flat array instead of a heap node per entry.
+class FlatIndex {
+ public:
+  void reserve(std::size_t entries) {
+    std::size_t capacity = 16;
+    while (capacity < entries * 2) capacity *= 2;
+    if (capacity > slots_.size()) rehash(capacity);
+  }
+  std::size_t size() const { return size_; }
+
+  // The index stored for `text`, or none.
+  template <class Key>
+  std::uint32_t find(std::string_view text, const Key& key) const {
+    if (slots_.empty()) return none;
+    const std::uint32_t tag = tag_of(text);
+    for (std::size_t at = tag & mask_;; at = (at + 1) & mask_) {
+      const std::uint64_t slot = slots_[at];
+      if (slot == 0) return none;
+      const auto index = static_cast<std::uint32_t>(slot) - 1;
+      if (static_cast<std::uint32_t>(slot >> 32) == tag && key(index) == text) return index;
+    }
+  }
+  // Stores `index` for `text` unless present; returns the stored index and
+  // whether it was added.
+  template <class Key>
+  std::pair<std::uint32_t, bool> insert(std::string_view text, std::uint32_t index, const Key& key) {
+    if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);
+    const std::uint32_t tag = tag_of(text);
+    for (std::size_t at = tag & mask_;; at = (at + 1) & mask_) {
+      const std::uint64_t slot = slots_[at];
+      if (slot == 0) {
+        slots_[at] = (static_cast<std::uint64_t>(tag) << 32) | (static_cast<std::uint64_t>(index) + 1);
+        ++size_;
+        return {index, true};
+      }
+      const auto stored = static_cast<std::uint32_t>(slot) - 1;
+      if (static_cast<std::uint32_t>(slot >> 32) == tag && key(stored) == text) return {stored, false};
+    }
+  }
+
+ private:
+  static std::uint32_t tag_of(std::string_view text) { return static_cast<std::uint32_t>(hash_text(text) >> 32); }
+  void rehash(std::size_t capacity) {
+    std::vector<std::uint64_t> old(capacity, 0);
+    old.swap(slots_);
+    mask_ = capacity - 1;
+    for (std::uint64_t slot : old) {
+      if (slot == 0) continue;
+      std::size_t at = static_cast<std::uint32_t>(slot >> 32) & mask_;
+      while (slots_[at] != 0) at = (at + 1) & mask_;
+      slots_[at] = slot;
+    }
+  }
+  std::vector<std::uint64_t> slots_;  // (tag << 32) | (index + 1); 0 is empty
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
+
+// Strings one after another in one buffer, by index: no heap block and no
+// 32-byte std::string per entry.
+class TextPool {
+ public:
+  void reserve(std::size_t count, std::size_t chars) {
+    ends_.reserve(count);
+    chars_.reserve(chars);
+  }
+  std::uint32_t add(std::string_view text);  // returns its index
+  std::string_view view(std::uint32_t index) const {
+    const std::size_t begin = index == 0 ? 0 : ends_[index - 1];
+    return {chars_.data() + begin, ends_[index] - begin};
+  }
+  std::size_t size() const { return ends_.size(); }
+  void shrink_to_fit() {
+    chars_.shrink_to_fit();
+    ends_.shrink_to_fit();
+  }
+
+ private:
+  std::vector<char> chars_;
+  std::vector<std::uint64_t> ends_;  // entry i is chars_[ends_[i-1] .. ends_[i])
 };
 
 // Interns strings to dense indices.
 class Interner {
  public:
-  std::uint32_t intern(const std::string& text);
-  std::uint32_t find(const std::string& text) const;  // none when absent
+  std::uint32_t intern(std::string_view text);
+  std::uint32_t find(std::string_view text) const;  // none when absent
   const std::string& text(std::uint32_t index) const { return texts_[index]; }
   std::size_t size() const { return texts_.size(); }
 
  private:
-  std::unordered_map<std::string, std::uint32_t> index_;
+  struct Key {
+    const std::vector<std::string>* texts;
+    std::string_view operator()(std::uint32_t i) const { return (*texts)[i]; }
+  };
+  FlatIndex index_;
   std::vector<std::string> texts_;
+  // The last text interned: runs of rows often repeat one.
+  std::uint32_t last_ = none;
+};
+
+// Per component of the whole graph (two claims or more): how many claims,
+// links and contradictions it holds.
+struct Tally {
+  std::uint32_t claims = 0;
+  std::int64_t links = 0;
+  std::int64_t contradictions = 0;
+};
+
+// The linked groups of the graph (connected components of two or more
+// claims), in find_disputes(graph, true) order, each one's claims sorted by
+// id: computed once per graph and shared by disputes, camps and pictures.
+struct Clusters {
+  std::vector<Tally> tally;            // per cluster
+  std::vector<std::uint32_t> start;    // cluster k's claims are members[start[k] .. start[k+1])
+  std::vector<Vertex> members;
+  std::span<const Vertex> of(std::size_t k) const {
+    return {members.data() + start[k], members.data() + start[k + 1]};
+  }
 };
 
 }  // namespace claimdb::graph
@@ -88,19 +223,41 @@ namespace claimdb {
 
 struct ClaimGraph::Impl {
   graph::Adjacency graph;
-  std::unordered_map<std::string, graph::Vertex> vertex_of;  // claim id -> vertex
+  // Per vertex, at its index: claim id, phrase as said, and when it was seen
+  // (said_at, else published_at, else its report's, or "").
+  graph::TextPool ids, phrases, seen;
+  graph::TextPool link_ids;  // per link, at LinkEdge::link
+  graph::FlatIndex vertex_of;  // claim id -> vertex (keyed through ids)
   std::vector<graph::SourceInfo> sources;
-  std::unordered_map<std::string, std::uint32_t> source_index;
+  graph::FlatIndex source_index;  // source id -> index into sources
   graph::Interner entities, properties, kinds, origins, reviewers;
   std::vector<graph::ReportInfo> reports;
-  std::unordered_map<std::string, std::uint32_t> report_index;
+  graph::FlatIndex report_index;  // report id -> index into reports
   std::vector<graph::LinkInfo> links;
 
-  const std::string& claim_id(graph::Vertex v) const { return graph[v].id; }
+  // The linked groups, computed on first use (the graph is immutable, so
+  // disputes, camps and pictures share one computation).
+  const graph::Clusters& clusters() const;
+  mutable std::once_flag clusters_once;
+  mutable graph::Clusters clusters_cache;
+
+  std::string_view claim_id(graph::Vertex v) const { return ids.view(static_cast<std::uint32_t>(v)); }
+  std::string_view phrase(graph::Vertex v) const { return phrases.view(static_cast<std::uint32_t>(v)); }
+  std::string_view seen_at(graph::Vertex v) const { return seen.view(static_cast<std::uint32_t>(v)); }
   const std::string& claimant_id(graph::Vertex v) const { return sources[graph[v].claimant].id; }
-  const std::string& link_id(graph::Edge e) const { return links[graph[e].link].id; }
+  std::string_view link_id(graph::Edge e) const { return link_ids.view(graph[e].link); }
   // The vertex of a claim id; throws Error(not_found).
   graph::Vertex vertex(const std::string& claim) const;
+  // The vertex of a claim id, or none.
+  std::uint32_t find_vertex(std::string_view claim) const {
+    return vertex_of.find(claim, [this](std::uint32_t v) { return ids.view(v); });
+  }
+  std::uint32_t find_source(std::string_view id) const {
+    return source_index.find(id, [this](std::uint32_t i) -> std::string_view { return sources[i].id; });
+  }
+  std::uint32_t find_report(std::string_view id) const {
+    return report_index.find(id, [this](std::uint32_t i) -> std::string_view { return reports[i].id; });
+  }
 };
 
 }  // namespace claimdb
@@ -115,22 +272,53 @@ struct Components {
 };
 Components connected(const ClaimGraph::Impl& impl);
 
+// Building: rows are taken in stages so that a loader can hand them over in
+// batches and free each one (ClaimGraph::build hands everything at once).
+// Links are resolved per batch and become edges at the end, into storage
+// reserved to the exact size.
+struct PendingLinks {
+  struct Ends {
+    std::uint32_t from, to;
+  };
+  std::vector<Ends> ends;            // per link
+  std::vector<LinkKind> kinds;       // per link
+  std::vector<LinkKind> kind_class;  // per interned kind
+  std::vector<std::uint32_t> degree; // per vertex
+};
+// Takes whatever `rows` holds and empties it. Sources and reports come before
+// the claims that name them, all claims in one batch, then reviews and links
+// in any number of batches.
+void take_rows(ClaimGraph::Impl& impl, GraphRows& rows, PendingLinks& pending);
+void add_edges(ClaimGraph::Impl& impl, PendingLinks& pending);
+
 // Sorted, de-duplicated copy.
 std::vector<std::string> sorted_unique(std::vector<std::string> items);
 
-// A dispute (or an agreeing cluster) with its vertices, sorted by claim id.
+// A dispute (or an agreeing cluster) with its vertices, sorted by claim id
+// (a view into the graph's Clusters).
 struct DisputeMembers {
   Dispute dispute;
-  std::vector<Vertex> vertices;
+  std::span<const Vertex> vertices;
 };
 // As find_disputes orders them.
 std::vector<DisputeMembers> dispute_members(const ClaimGraph::Impl& impl, bool include_agreements);
 
 // Scratch space for camps, sized to the graph once and reused per dispute.
 struct CampScratch {
-  explicit CampScratch(std::size_t vertices) : colour(vertices, -1), local(vertices, none) {}
+  explicit CampScratch(std::size_t vertices)
+      : colour(vertices, -1), local(vertices, none), parent(vertices, 0), depth(vertices, 0),
+        via(vertices), state(vertices, boost::white_color) {}
   std::vector<std::int8_t> colour;  // 0 or 1 per vertex, -1 unvisited
   std::vector<std::uint32_t> local; // vertex -> index within the current dispute
+  // The breadth-first tree of the current dispute.
+  std::vector<Vertex> parent;
+  std::vector<std::uint32_t> depth;
+  std::vector<Edge> via;
+  std::vector<boost::default_color_type> state;
+  // The odd-walk search over the double cover, sized to the largest dispute.
+  std::vector<std::uint32_t> dist;
+  std::vector<std::pair<std::uint32_t, Edge>> from;
+  std::vector<std::uint32_t> queue;
 };
 DisputeCamps camps_of(const ClaimGraph::Impl& impl, DisputeMembers members, std::size_t exact_cycle_limit,
                       CampScratch& scratch);

@@ -2,26 +2,23 @@
 #include "graph/claim_graph.hpp"
 
 #include <algorithm>
-#include <tuple>
+#include <span>
+#include <string>
 
 namespace claimdb::graph {
 
 namespace {
 
-// Per component: how many claims, links and contradictions it holds.
-struct Tally {
-  std::uint32_t claims = 0;
-  std::int64_t links = 0;
-  std::int64_t contradictions = 0;
-};
-
-Dispute describe(const ClaimGraph::Impl& impl, const std::vector<Vertex>& vertices, const Tally& tally) {
+Dispute describe(const ClaimGraph::Impl& impl, std::span<const Vertex> vertices, const Tally& tally) {
   Dispute d;
   d.claims.reserve(vertices.size());
   std::vector<std::uint32_t> entities, properties, sources;
+  entities.reserve(vertices.size());
+  properties.reserve(vertices.size());
+  sources.reserve(vertices.size());
   for (Vertex v : vertices) {
     const auto& claim = impl.graph[v];
-    d.claims.push_back(claim.id);
+    d.claims.emplace_back(impl.claim_id(v));
     entities.push_back(claim.entity);
     properties.push_back(claim.property);
     sources.push_back(claim.claimant);
@@ -43,51 +40,86 @@ Dispute describe(const ClaimGraph::Impl& impl, const std::vector<Vertex>& vertic
   return d;
 }
 
-}  // namespace
-
-std::vector<DisputeMembers> dispute_members(const ClaimGraph::Impl& impl, bool include_agreements) {
+Clusters make_clusters(const ClaimGraph::Impl& impl) {
+  const auto& g = impl.graph;
   const Components components = connected(impl);
   std::vector<Tally> tally(components.count);
   for (std::size_t v = 0; v < components.of.size(); ++v) ++tally[components.of[v]].claims;
-  for (auto [it, end] = boost::edges(impl.graph); it != end; ++it) {
-    auto& t = tally[components.of[boost::source(*it, impl.graph)]];
+  for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    auto& t = tally[components.of[boost::source(*it, g)]];
     ++t.links;
-    if (impl.graph[*it].kind == LinkKind::contradicts) ++t.contradictions;
+    if (g[*it].kind == LinkKind::contradicts) ++t.contradictions;
   }
 
-  // Which components are kept, and each one's slot among the kept.
+  // Components of two claims or more, laid out one after another.
   std::vector<std::uint32_t> slot(components.count, none);
+  std::vector<std::uint32_t> start{0};
   std::vector<std::uint32_t> kept;
   for (std::uint32_t c = 0; c < components.count; ++c) {
     if (tally[c].claims < 2) continue;
-    if (!include_agreements && tally[c].contradictions == 0) continue;
     slot[c] = static_cast<std::uint32_t>(kept.size());
     kept.push_back(c);
+    start.push_back(start.back() + tally[c].claims);
   }
-  std::vector<std::vector<Vertex>> vertices(kept.size());
-  for (std::size_t k = 0; k < kept.size(); ++k) vertices[k].reserve(tally[kept[k]].claims);
-  for (std::size_t v = 0; v < components.of.size(); ++v)
-    if (auto s = slot[components.of[v]]; s != none) vertices[s].push_back(v);
-
-  std::vector<DisputeMembers> out;
-  out.reserve(kept.size());
+  std::vector<Vertex> members(start.back());
+  {
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::size_t v = 0; v < components.of.size(); ++v)
+      if (auto s = slot[components.of[v]]; s != none) members[fill[s]++] = v;
+  }
+  // Each cluster's claims by id, and its first entity (by name).
+  const auto by_id = [&](Vertex a, Vertex b) { return impl.claim_id(a) < impl.claim_id(b); };
+  std::vector<const std::string*> first_entity(kept.size());
   for (std::size_t k = 0; k < kept.size(); ++k) {
-    auto& members = vertices[k];
-    std::sort(members.begin(), members.end(),
-              [&](Vertex a, Vertex b) { return impl.graph[a].id < impl.graph[b].id; });
-    Dispute d = describe(impl, members, tally[kept[k]]);
-    out.push_back(DisputeMembers{std::move(d), std::move(members)});
+    const auto first = members.begin() + start[k], last = members.begin() + start[k + 1];
+    std::sort(first, last, by_id);
+    const std::string* entity = &impl.entities.text(g[*first].entity);
+    for (auto it = first + 1; it != last; ++it)
+      if (const auto& e = impl.entities.text(g[*it].entity); e < *entity) entity = &e;
+    first_entity[k] = entity;
   }
-  std::sort(out.begin(), out.end(), [](const DisputeMembers& a, const DisputeMembers& b) {
-    return std::tie(a.dispute.entities.front(), a.dispute.claims.front()) <
-           std::tie(b.dispute.entities.front(), b.dispute.claims.front());
+  // Clusters by first entity, then first claim id.
+  std::vector<std::uint32_t> order(kept.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (int c = first_entity[a]->compare(*first_entity[b]); c != 0) return c < 0;
+    return impl.claim_id(members[start[a]]) < impl.claim_id(members[start[b]]);
   });
+
+  Clusters out;
+  out.tally.reserve(order.size());
+  out.start.reserve(order.size() + 1);
+  out.members.reserve(members.size());
+  out.start.push_back(0);
+  for (std::uint32_t k : order) {
+    out.tally.push_back(tally[kept[k]]);
+    out.members.insert(out.members.end(), members.begin() + start[k], members.begin() + start[k + 1]);
+    out.start.push_back(static_cast<std::uint32_t>(out.members.size()));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<DisputeMembers> dispute_members(const ClaimGraph::Impl& impl, bool include_agreements) {
+  const Clusters& clusters = impl.clusters();
+  std::vector<DisputeMembers> out;
+  out.reserve(clusters.tally.size());
+  for (std::size_t k = 0; k < clusters.tally.size(); ++k) {
+    if (!include_agreements && clusters.tally[k].contradictions == 0) continue;
+    out.push_back(DisputeMembers{describe(impl, clusters.of(k), clusters.tally[k]), clusters.of(k)});
+  }
   return out;
 }
 
 }  // namespace claimdb::graph
 
 namespace claimdb {
+
+const graph::Clusters& ClaimGraph::Impl::clusters() const {
+  std::call_once(clusters_once, [this] { clusters_cache = graph::make_clusters(*this); });
+  return clusters_cache;
+}
 
 std::vector<Dispute> find_disputes(const ClaimGraph& graph, bool include_agreements) {
   auto members = graph::dispute_members(graph.impl(), include_agreements);

@@ -20,11 +20,11 @@ Picture draw(const ClaimGraph& graph, bool include_isolated) {
   auto node = [&](Vertex v, int dispute) {
     const auto& c = g[v];
     PictureNode p;
-    p.claim = c.id;
+    p.claim = impl.claim_id(v);
     p.claimant = impl.claimant_id(v);
     p.entity = impl.entities.text(c.entity);
     p.property = impl.properties.text(c.property);
-    p.phrase = c.phrase;
+    p.phrase = impl.phrase(v);
     p.dispute = dispute;
     p.status = status[v];
     p.retracted = c.retracted;
@@ -37,7 +37,7 @@ Picture draw(const ClaimGraph& graph, bool include_isolated) {
   int number = 0;
   for (auto& members : dispute_members(impl, true)) {
     ++number;
-    const std::vector<Vertex> vertices = members.vertices;
+    const auto vertices = members.vertices;  // a view into the graph's clusters
     const DisputeCamps camps = camps_of(impl, std::move(members), 2000, scratch);
     for (Vertex v : vertices) {
       PictureNode p = node(v, number);
@@ -52,13 +52,14 @@ Picture draw(const ClaimGraph& graph, bool include_isolated) {
     std::vector<Vertex> rest;
     for (Vertex v = 0; v < n; ++v)
       if (!drawn[v]) rest.push_back(v);
-    std::sort(rest.begin(), rest.end(), [&](Vertex a, Vertex b) { return g[a].id < g[b].id; });
+    std::sort(rest.begin(), rest.end(), [&](Vertex a, Vertex b) { return impl.claim_id(a) < impl.claim_id(b); });
     for (Vertex v : rest) picture.nodes.push_back(node(v, 0));
   }
   for (auto [it, end] = boost::edges(g); it != end; ++it) {
     const auto& link = impl.links[g[*it].link];
-    picture.edges.push_back(PictureEdge{link.id, g[boost::source(*it, g)].id, g[boost::target(*it, g)].id,
-                                        impl.kinds.text(link.kind), impl.origins.text(link.origin)});
+    picture.edges.push_back(PictureEdge{std::string(impl.link_id(*it)), std::string(impl.claim_id(boost::source(*it, g))),
+                                        std::string(impl.claim_id(boost::target(*it, g))), impl.kinds.text(link.kind),
+                                        impl.origins.text(link.origin)});
   }
   std::sort(picture.edges.begin(), picture.edges.end(),
             [](const PictureEdge& a, const PictureEdge& b) { return a.link < b.link; });

@@ -75,20 +75,20 @@ std::pair<Vertex, std::string> earliest(const Impl& impl, const std::set<Vertex>
   for (Vertex b : claims) {
     if (std::any_of(claims.begin(), claims.end(), [&](Vertex a) { return upstream_of(impl, a, b); }))
       continue;
-    std::string seen = impl.graph[b].seen_at;
+    std::string seen(impl.seen_at(b));
     for (Vertex relay : claims) {
-      const std::string& at = impl.graph[relay].seen_at;
+      const std::string_view at = impl.seen_at(relay);
       if (!at.empty() && (seen.empty() || at < seen) && upstream_of(impl, b, relay)) seen = at;
     }
     roots.emplace_back(b, seen);
   }
   if (roots.empty())  // citations loop among them
-    for (Vertex b : claims) roots.emplace_back(b, impl.graph[b].seen_at);
+    for (Vertex b : claims) roots.emplace_back(b, std::string(impl.seen_at(b)));
   auto key = [&](const std::pair<Vertex, std::string>& root) {
     const auto& c = impl.graph[root.first];
     auto at = std::find(chain.begin(), chain.end(), c.report);
     long depth = at == chain.end() ? -1 : static_cast<long>(at - chain.begin());
-    return std::make_tuple(root.second.empty(), root.second, -depth, c.id);
+    return std::make_tuple(root.second.empty(), std::string_view(root.second), -depth, impl.claim_id(root.first));
   };
   return *std::min_element(roots.begin(), roots.end(), [&](const auto& x, const auto& y) { return key(x) < key(y); });
 }
@@ -126,10 +126,10 @@ Provenance trace_provenance(const ClaimGraph& graph, const std::string& claim) {
   same.insert(v);
   same = closure(impl, std::move(same), {LinkKind::echo});
   for (Vertex e : same)
-    if (e != v) out.echoes.push_back(g[e].id);
+    if (e != v) out.echoes.emplace_back(impl.claim_id(e));
   std::sort(out.echoes.begin(), out.echoes.end());
   const Vertex original = earliest(impl, same, chain).first;
-  out.original_claim = g[original].id;
+  out.original_claim = impl.claim_id(original);
   out.original_claimant = impl.claimant_id(original);
 
   // Backing: the statement, the claims supporting it, and their echoes.
@@ -140,7 +140,7 @@ Provenance trace_provenance(const ClaimGraph& graph, const std::string& claim) {
   backers = closure(impl, std::move(backers), {LinkKind::echo});
 
   const auto [first, seen] = earliest(impl, backers, chain);
-  out.first_claim = g[first].id;
+  out.first_claim = impl.claim_id(first);
   out.first_claimant = impl.claimant_id(first);
   out.first_seen = seen;
 
@@ -153,7 +153,7 @@ Provenance trace_provenance(const ClaimGraph& graph, const std::string& claim) {
     auto& origin = origins[key];
     origin.key = key;
     origin.sources.push_back(source.id);
-    origin.claims.push_back(g[b].id);
+    origin.claims.emplace_back(impl.claim_id(b));
   }
   for (auto& [key, origin] : origins) {
     origin.sources = sorted_unique(std::move(origin.sources));

@@ -1,84 +1,202 @@
 // What the claim graph (engine/graph) reads: plain rows, ids as slugs.
-// Every value is bound; a scope reads through the (entity, property) index.
+//
+// Each table is read once in row-id order and references are resolved in
+// memory by row id (sources, entities, properties and reports first, then the
+// claims, whose slugs the links and reviews look up) rather than by a join per
+// row. A scope reads its claims through the (entity, property) index and its
+// links through links_from. Rows are handed over in stages: everything up to
+// the reviews at once, then the links a batch at a time, so the caller can
+// free each batch before the next is read.
 #include "storage/store.hpp"
 
 #include <claimdb/error.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+#include <utility>
 
 namespace claimdb::detail {
 
 namespace {
 
+// Links per batch handed over while reading.
+constexpr std::size_t link_batch = 65536;
+
 std::string column_text(SQLite::Statement& q, int index) {
   return q.isColumnNull(index) ? std::string() : q.getColumn(index).getString();
+}
+
+RowId column_id(SQLite::Statement& q, int index) {
+  return q.isColumnNull(index) ? 0 : q.getColumn(index).getInt64();
+}
+
+// Slugs by row id, added in ascending id order: indexed directly when the ids
+// are dense (the usual case), else searched.
+class Slugs {
+ public:
+  void add(RowId id, std::string slug) {
+    ids_.push_back(id);
+    slugs_.push_back(std::move(slug));
+  }
+  // Call once every slug is added.
+  void seal() {
+    dense_ = ids_.empty() || ids_.back() - ids_.front() + 1 == static_cast<RowId>(ids_.size());
+    first_ = ids_.empty() ? 0 : ids_.front();
+  }
+  // The slug of a row id, or nullptr.
+  const std::string* find(RowId id) const {
+    if (dense_) {
+      if (id < first_ || id - first_ >= static_cast<RowId>(slugs_.size())) return nullptr;
+      return &slugs_[static_cast<std::size_t>(id - first_)];
+    }
+    auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+    if (it == ids_.end() || *it != id) return nullptr;
+    return &slugs_[static_cast<std::size_t>(it - ids_.begin())];
+  }
+  std::string slug(RowId id) const {
+    const std::string* s = find(id);
+    return s ? *s : std::string();
+  }
+
+ private:
+  std::vector<RowId> ids_;
+  std::vector<std::string> slugs_;
+  bool dense_ = true;
+  RowId first_ = 0;
+};
+
+void read_graph_rows(Store& store, const std::string& entity, GraphRows& rows,
+                     const std::function<void(GraphRows&)>& take) {
+  SQLite::Database& db = store.connection();
+  RowId scope = 0;
+  if (!entity.empty()) {
+    auto id = store.entity_id(entity);
+    if (!id) throw Error(ErrorCode::not_found, "unknown entity '" + entity + "'");
+    scope = *id;
+  }
+
+  Slugs sources;
+  {
+    SQLite::Statement q(db, "SELECT id, slug, name, affiliation FROM sources ORDER BY id");
+    while (q.executeStep()) {
+      std::string slug = q.getColumn(1).getString();
+      sources.add(q.getColumn(0).getInt64(), slug);
+      rows.sources.push_back(GraphSource{std::move(slug), column_text(q, 2), column_text(q, 3)});
+    }
+    sources.seal();
+  }
+
+  Slugs reports;
+  {
+    SQLite::Statement q(db, "SELECT id, slug, publisher, cites, published_at FROM reports ORDER BY id");
+    std::vector<RowId> cites;
+    while (q.executeStep()) {
+      std::string slug = q.getColumn(1).getString();
+      reports.add(q.getColumn(0).getInt64(), slug);
+      rows.reports.push_back(GraphReport{std::move(slug), sources.slug(column_id(q, 2)), "", column_text(q, 4)});
+      cites.push_back(column_id(q, 3));
+    }
+    reports.seal();
+    for (std::size_t i = 0; i < cites.size(); ++i) rows.reports[i].cites = reports.slug(cites[i]);
+  }
+
+  Slugs entities, properties;
+  {
+    SQLite::Statement q(db, "SELECT id, slug FROM entities WHERE ?1 = 0 OR id = ?1 ORDER BY id");
+    q.bind(1, scope);
+    while (q.executeStep()) entities.add(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    entities.seal();
+    SQLite::Statement p(db, "SELECT id, slug FROM properties ORDER BY id");
+    while (p.executeStep()) properties.add(p.getColumn(0).getInt64(), p.getColumn(1).getString());
+    properties.seal();
+  }
+
+  std::vector<RowId> retracted;
+  {
+    SQLite::Statement q(db, "SELECT DISTINCT claim FROM retractions ORDER BY claim");
+    while (q.executeStep()) retracted.push_back(q.getColumn(0).getInt64());
+  }
+
+  // The claims in scope; their slugs by row id stay for the links and reviews.
+  Slugs claims;
+  {
+    SQLite::Statement q(db,
+                        "SELECT id, slug, claimant, report, entity, property, phrase, said_at, published_at, "
+                        "supersedes FROM claims WHERE ?1 = 0 OR entity = ?1 ORDER BY id");
+    q.bind(1, scope);
+    std::vector<std::pair<std::size_t, RowId>> corrections;
+    while (q.executeStep()) {
+      const std::string* claimant = sources.find(q.getColumn(2).getInt64());
+      const std::string* about = entities.find(q.getColumn(4).getInt64());
+      const std::string* property = properties.find(q.getColumn(5).getInt64());
+      if (!claimant || !about || !property) continue;  // dangling reference: not in the view
+      const RowId id = q.getColumn(0).getInt64();
+      GraphClaim c;
+      c.id = q.getColumn(1).getString();
+      c.claimant = *claimant;
+      c.report = reports.slug(column_id(q, 3));
+      c.entity = *about;
+      c.property = *property;
+      c.phrase = q.getColumn(6).getString();
+      c.said_at = column_text(q, 7);
+      c.published_at = column_text(q, 8);
+      if (RowId old = column_id(q, 9); old != 0) corrections.emplace_back(rows.claims.size(), old);
+      c.retracted = std::binary_search(retracted.begin(), retracted.end(), id);
+      claims.add(id, c.id);
+      rows.claims.push_back(std::move(c));
+    }
+    claims.seal();
+    // A correction may name a later claim, or one outside the scope (which the
+    // graph then ignores), so the slugs are looked up once all are read.
+    if (!corrections.empty()) {
+      SQLite::Statement slug(db, "SELECT slug FROM claims WHERE id = ?1");
+      for (const auto& [row, old] : corrections) {
+        if (const std::string* s = claims.find(old)) {
+          rows.claims[row].supersedes = *s;
+          continue;
+        }
+        slug.bind(1, old);
+        if (slug.executeStep()) rows.claims[row].supersedes = slug.getColumn(0).getString();
+        slug.reset();
+      }
+    }
+  }
+
+  {
+    SQLite::Statement q(db,
+                        "SELECT claim, rating, reviewer FROM reviews WHERE ?1 = 0 OR claim IN "
+                        "(SELECT id FROM claims WHERE entity = ?1) ORDER BY id");
+    q.bind(1, scope);
+    while (q.executeStep())
+      if (const std::string* claim = claims.find(q.getColumn(0).getInt64()))
+        rows.reviews.push_back(GraphReview{*claim, q.getColumn(1).getString(), q.getColumn(2).getString()});
+  }
+  take(rows);
+
+  // Links with both ends in scope, a batch at a time.
+  {
+    SQLite::Statement q(db,
+                        "SELECT slug, from_claim, to_claim, kind, origin FROM links WHERE ?1 = 0 OR from_claim IN "
+                        "(SELECT id FROM claims WHERE entity = ?1) ORDER BY id");
+    q.bind(1, scope);
+    rows.links.reserve(link_batch);
+    while (q.executeStep()) {
+      const std::string* from = claims.find(q.getColumn(1).getInt64());
+      const std::string* to = claims.find(q.getColumn(2).getInt64());
+      if (!from || !to) continue;
+      rows.links.push_back(
+          GraphLink{q.getColumn(0).getString(), *from, *to, q.getColumn(3).getString(), q.getColumn(4).getString()});
+      if (rows.links.size() == link_batch) take(rows);
+    }
+  }
 }
 
 }  // namespace
 
 void Store::load_graph_rows(const std::string& entity, GraphRows& rows) {
   try {
-    RowId scope = 0;
-    if (!entity.empty()) {
-      auto id = entity_id(entity);
-      if (!id) throw Error(ErrorCode::not_found, "unknown entity '" + entity + "'");
-      scope = *id;
-    }
-
-    SQLite::Statement sources(db_, "SELECT slug, name, affiliation FROM sources ORDER BY id");
-    while (sources.executeStep())
-      rows.sources.push_back(
-          GraphSource{sources.getColumn(0).getString(), column_text(sources, 1), column_text(sources, 2)});
-
-    SQLite::Statement reports(db_,
-                              "SELECT r.slug, p.slug, c.slug, r.published_at FROM reports r "
-                              "LEFT JOIN sources p ON p.id = r.publisher "
-                              "LEFT JOIN reports c ON c.id = r.cites ORDER BY r.id");
-    while (reports.executeStep())
-      rows.reports.push_back(GraphReport{reports.getColumn(0).getString(), column_text(reports, 1),
-                                         column_text(reports, 2), column_text(reports, 3)});
-
-    SQLite::Statement claims(
-        db_,
-        "SELECT c.slug, s.slug, r.slug, e.slug, p.slug, c.phrase, c.said_at, c.published_at, "
-        "o.slug, EXISTS (SELECT 1 FROM retractions x WHERE x.claim = c.id) "
-        "FROM claims c JOIN sources s ON s.id = c.claimant "
-        "LEFT JOIN reports r ON r.id = c.report JOIN entities e ON e.id = c.entity "
-        "JOIN properties p ON p.id = c.property LEFT JOIN claims o ON o.id = c.supersedes "
-        "WHERE ?1 = 0 OR c.entity = ?1 ORDER BY c.id");
-    claims.bind(1, scope);
-    while (claims.executeStep()) {
-      GraphClaim c;
-      c.id = claims.getColumn(0).getString();
-      c.claimant = claims.getColumn(1).getString();
-      c.report = column_text(claims, 2);
-      c.entity = claims.getColumn(3).getString();
-      c.property = claims.getColumn(4).getString();
-      c.phrase = claims.getColumn(5).getString();
-      c.said_at = column_text(claims, 6);
-      c.published_at = column_text(claims, 7);
-      c.supersedes = column_text(claims, 8);
-      c.retracted = claims.getColumn(9).getInt() != 0;
-      rows.claims.push_back(std::move(c));
-    }
-
-    SQLite::Statement links(db_,
-                            "SELECT l.slug, a.slug, b.slug, l.kind, l.origin FROM links l "
-                            "JOIN claims a ON a.id = l.from_claim JOIN claims b ON b.id = l.to_claim "
-                            "WHERE ?1 = 0 OR (a.entity = ?1 AND b.entity = ?1) ORDER BY l.id");
-    links.bind(1, scope);
-    while (links.executeStep())
-      rows.links.push_back(GraphLink{links.getColumn(0).getString(), links.getColumn(1).getString(),
-                                     links.getColumn(2).getString(), links.getColumn(3).getString(),
-                                     links.getColumn(4).getString()});
-
-    SQLite::Statement reviews(db_,
-                              "SELECT c.slug, v.rating, v.reviewer FROM reviews v "
-                              "JOIN claims c ON c.id = v.claim WHERE ?1 = 0 OR c.entity = ?1 "
-                              "ORDER BY v.id");
-    reviews.bind(1, scope);
-    while (reviews.executeStep())
-      rows.reviews.push_back(GraphReview{reviews.getColumn(0).getString(),
-                                         reviews.getColumn(1).getString(),
-                                         reviews.getColumn(2).getString()});
+    read_graph_rows(*this, entity, rows, [](GraphRows&) {});
   } catch (const Error&) {
     throw;
   } catch (const std::exception& failure) {
@@ -89,6 +207,18 @@ void Store::load_graph_rows(const std::string& entity, GraphRows& rows) {
 void load_graph_rows(const Database& db, const std::string& entity, GraphRows& rows) {
   // Reading only; the store keeps statement caches, hence the cast.
   const_cast<Store&>(db.store()).load_graph_rows(entity, rows);
+}
+
+void stream_graph_rows(const Database& db, const std::string& entity, GraphRows& rows,
+                       const std::function<void(GraphRows&)>& take) {
+  Store& store = const_cast<Store&>(db.store());  // reading only, as above
+  try {
+    read_graph_rows(store, entity, rows, take);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& failure) {
+    rethrow_sqlite(failure, "reading the claim graph");
+  }
 }
 
 }  // namespace claimdb::detail
