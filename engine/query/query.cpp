@@ -6,6 +6,7 @@
 #include "query/graph_queries.hpp"
 #include "query/parser.hpp"
 #include "query/suggest.hpp"
+#include "storage/read_snapshot.hpp"
 #include "storage/store.hpp"
 
 #include <algorithm>
@@ -247,6 +248,9 @@ std::string cell_text(const Cell& cell) {
 QueryResult query(const Database& db, std::string_view text) {
   const ParsedQuery parsed = ql::parse(text);
   return guarded("query failed", [&] {
+    // One snapshot for the whole query: ids resolve and rows read from the
+    // same commit even while another process writes.
+    detail::ReadSnapshot consistent(reading(db));
     QueryResult result = run(db, parsed);
     order_and_limit(result, parsed);
     return result;

@@ -2,6 +2,7 @@
 // lets no exception but claimdb::Error escape.
 #include <claimdb/database.hpp>
 
+#include "storage/read_snapshot.hpp"
 #include "storage/store.hpp"
 
 #include <filesystem>
@@ -164,6 +165,7 @@ std::vector<Claim> Database::corrections_of(const std::string& claim_id) const {
 
 Dataset Database::snapshot() const {
   return guarded("reading the database", [&] {
+    detail::ReadSnapshot consistent(*store_);
     Dataset d;
     d.sources = store_->sources();
     d.reports = store_->reports();
@@ -178,11 +180,17 @@ Dataset Database::snapshot() const {
 }
 
 Stats Database::stats() const {
-  return guarded("counting", [&] { return store_->stats(); });
+  return guarded("counting", [&] {
+    detail::ReadSnapshot consistent(*store_);
+    return store_->stats();
+  });
 }
 
 std::vector<CheckFinding> Database::check() const {
-  return guarded("checking", [&] { return store_->check(); });
+  return guarded("checking", [&] {
+    detail::ReadSnapshot consistent(*store_);
+    return store_->check();
+  });
 }
 
 }  // namespace claimdb
