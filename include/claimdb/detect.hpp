@@ -4,8 +4,10 @@
 // overlapping scopes and time windows, neither superseded nor retracted) and
 // records what it finds as links with origin "detector":
 //   contradicts  disjoint quantities, different values of a single-valued
-//                category, asserts vs denies, a part exceeding its whole, a
-//                falling running total, a violated property constraint
+//                category, asserts vs denies, a part exceeding its whole,
+//                sibling parts summing to more than their whole (each part
+//                linked to the whole), a falling running total, a violated
+//                property constraint
 //   supports     compatible values from independent, informative claims
 //   update       a running total rising between earlier and later as_of times
 //   scope        a part (a place inside another) within its whole
