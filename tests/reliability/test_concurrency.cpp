@@ -66,7 +66,7 @@ void copy_database(const std::string& from, const std::string& to) {
 TEST_CASE("readers beside a writer see the state before or after the import, never locked") {
   TempDir dir;
   const int claims = static_cast<int>(
-      env_number("CLAIMDB_CONCURRENCY_CLAIMS", under_sanitizer ? 2500 : 12000));
+      env_number("CLAIMDB_CONCURRENCY_CLAIMS", under_sanitizer ? 1000 : 12000));
   const std::string base_jsonl = write_corpus(dir, "base.jsonl", "base", 300);
   const std::string big_jsonl = write_corpus(dir, "big.jsonl", "big", claims);
   const std::string db = dir.file("claims.db");

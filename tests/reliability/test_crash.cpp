@@ -31,7 +31,7 @@ void copy_database(const std::string& from, const std::string& to) {
 TEST_CASE("an import killed with SIGKILL at random moments is all or nothing and loses nothing") {
   TempDir dir;
   const int claims = static_cast<int>(
-      env_number("CLAIMDB_CRASH_CLAIMS", under_sanitizer ? 2500 : 12000));
+      env_number("CLAIMDB_CRASH_CLAIMS", under_sanitizer ? 1000 : 12000));
   const int trials = static_cast<int>(std::max(20L, env_number("CLAIMDB_CRASH_TRIALS", 20)));
   const auto seed = static_cast<unsigned>(
       env_number("CLAIMDB_CRASH_SEED", static_cast<long>(std::random_device{}() % 1000000 + 1)));
