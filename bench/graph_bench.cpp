@@ -5,20 +5,26 @@
 // Each phase prints wall-clock and CPU seconds (on a shared machine the wall
 // clock also counts other people's work) and the peak RSS when it ended.
 //
-//   claimdb-bench-graph [--claims N]          generate rows, build from them
-//   claimdb-bench-graph [--claims N] --sqlite FILE   write the corpus to FILE
-//   claimdb-bench-graph --load FILE           read FILE and build (no generated rows)
+//   claimdb-bench-graph [--claims N] [--runs R]   generate rows, build from them
+//   claimdb-bench-graph [--claims N] --sqlite FILE  write the corpus to FILE
+//   claimdb-bench-graph --load FILE [--runs R]    read FILE and build (no generated rows)
+// With R runs it prints each and then the medians; each run is a fresh child
+// process, so its peak RSS is its own.
 #include <claimdb/claimdb.hpp>
 
 #include <sqlite3.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -195,29 +201,112 @@ void print_phase(const char* name, const Phase& p, const std::string& note = "")
               note.empty() ? "" : "  ", note.c_str());
 }
 
-// Disputes and camps on a built graph, then the totals against the target.
-void analyse(const claimdb::ClaimGraph& graph, const Phase& build, const char* rows_note) {
+// One run: build (given), disputes and camps.
+struct Run {
+  Phase build, find, split;
+  std::size_t claims = 0, links = 0, disputes = 0, unbalanced = 0;
+  double rss = 0;  // the process's peak RSS at the end of the run
+  double wall() const { return build.wall + find.wall + split.wall; }
+  double cpu() const { return build.cpu + find.cpu + split.cpu; }
+};
+
+Run analyse(const claimdb::ClaimGraph& graph, const Phase& build) {
+  Run run;
+  run.build = build;
+  run.claims = graph.claim_count();
+  run.links = graph.link_count();
   Stopwatch watch;
   const auto disputes = claimdb::find_disputes(graph);
-  const Phase find = watch.stop();
+  run.find = watch.stop();
+  run.disputes = disputes.size();
 
   Stopwatch camps_watch;
   const auto camps = claimdb::find_camps(graph);
-  const Phase split = camps_watch.stop();
-  std::size_t unbalanced = 0;
-  for (const auto& c : camps) unbalanced += c.balanced ? 0 : 1;
+  run.split = camps_watch.stop();
+  for (const auto& c : camps) run.unbalanced += c.balanced ? 0 : 1;
+  run.rss = peak_rss_mib();
+  return run;
+}
 
-  const double wall = build.wall + find.wall + split.wall;
-  const double cpu = build.cpu + find.cpu + split.cpu;
-  const double rss = peak_rss_mib();
-  std::printf("graph: %zu claims, %zu links\n", graph.claim_count(), graph.link_count());
-  print_phase("build graph", build);
-  print_phase("find disputes", find, std::to_string(disputes.size()) + " disputes");
-  print_phase("compute camps", split,
-              std::to_string(camps.size() - unbalanced) + " balanced, " + std::to_string(unbalanced) + " unbalanced");
+void print_run(const Run& run) {
+  std::printf("graph: %zu claims, %zu links\n", run.claims, run.links);
+  print_phase("build graph", run.build);
+  print_phase("find disputes", run.find, std::to_string(run.disputes) + " disputes");
+  print_phase("compute camps", run.split,
+              std::to_string(run.disputes - run.unbalanced) + " balanced, " + std::to_string(run.unbalanced) +
+                  " unbalanced");
+  std::printf("together         %6.3f s  cpu %6.3f s  peak RSS %5.0f MiB\n", run.wall(), run.cpu(), run.rss);
+  std::fflush(stdout);
+}
+
+// Runs `one` in a child process and returns its Run: every run starts from a
+// fresh process, so no run inherits another's heap and each peak RSS is its own.
+template <class One>
+Run in_child(One&& one) {
+  int fds[2];
+  if (pipe(fds) != 0) {
+    std::perror("pipe");
+    std::exit(1);
+  }
+  std::fflush(stdout);
+  const pid_t child = fork();
+  if (child < 0) {
+    std::perror("fork");
+    std::exit(1);
+  }
+  if (child == 0) {
+    close(fds[0]);
+    const Run run = one();
+    if (write(fds[1], &run, sizeof run) != static_cast<ssize_t>(sizeof run)) _exit(1);
+    std::fflush(stdout);
+    _exit(0);
+  }
+  close(fds[1]);
+  Run run;
+  const bool got = read(fds[0], &run, sizeof run) == static_cast<ssize_t>(sizeof run);
+  close(fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::fprintf(stderr, "a benchmark run failed\n");
+    std::exit(1);
+  }
+  return run;
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// Medians over the runs, the verdict against the target, and RESULT lines
+// for bench/run's summary.
+void summarise(const std::vector<Run>& runs, const char* source, const char* rss_note) {
+  auto med = [&](auto&& field) {
+    std::vector<double> values;
+    for (const auto& r : runs) values.push_back(field(r));
+    return median(values);
+  };
+  const double build = med([](const Run& r) { return r.build.wall; });
+  const double find = med([](const Run& r) { return r.find.wall; });
+  const double split = med([](const Run& r) { return r.split.wall; });
+  const double wall = med([](const Run& r) { return r.wall(); });
+  const double cpu = med([](const Run& r) { return r.cpu(); });
+  const double rss = med([](const Run& r) { return r.rss; });
+  std::printf("\nmedians of %zu runs (%s):\n", runs.size(), source);
+  std::printf("build graph      %6.3f s  cpu %6.3f s\n", build, med([](const Run& r) { return r.build.cpu; }));
+  std::printf("find disputes    %6.3f s  cpu %6.3f s\n", find, med([](const Run& r) { return r.find.cpu; }));
+  std::printf("compute camps    %6.3f s  cpu %6.3f s\n", split, med([](const Run& r) { return r.split.cpu; }));
   std::printf("together         %6.3f s  cpu %6.3f s  (target < 2 s: %s)\n", wall, cpu, wall < 2 ? "met" : "MISSED");
   std::printf("peak RSS         %6.0f MiB (target < 1024 MiB: %s; %s)\n", rss, rss < 1024 ? "met" : "MISSED",
-              rows_note);
+              rss_note);
+  double load[3] = {0, 0, 0};
+  if (getloadavg(load, 3) < 0) load[0] = load[1] = load[2] = -1;
+  std::printf("load average     %.2f %.2f %.2f\n", load[0], load[1], load[2]);
+  std::printf("RESULT graph %s: build + disputes + camps (s, target < 2) | %.2f (%.2f + %.2f + %.2f; cpu %.2f)\n",
+              source, wall, build, find, split, cpu);
+  std::printf("RESULT graph %s: peak RSS (MiB, target < 1024) | %.0f\n", source, rss);
 }
 
 }  // namespace
@@ -225,45 +314,62 @@ void analyse(const claimdb::ClaimGraph& graph, const Phase& build, const char* r
 int main(int argc, char** argv) {
   Corpus corpus;
   std::string sqlite_path, load_path;
+  std::size_t runs = 1;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--claims" && i + 1 < argc) {
       corpus.claims = std::stoul(argv[++i]);
+    } else if (arg == "--runs" && i + 1 < argc) {
+      runs = std::max<std::size_t>(1, std::stoul(argv[++i]));
     } else if (arg == "--sqlite" && i + 1 < argc) {
       sqlite_path = argv[++i];
     } else if (arg == "--load" && i + 1 < argc) {
       load_path = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: claimdb-bench-graph [--claims N] [--sqlite FILE] | --load FILE\n");
+      std::fprintf(stderr, "usage: claimdb-bench-graph [--claims N] [--runs R] [--sqlite FILE | --load FILE]\n");
       return 2;
     }
   }
 
+  std::vector<Run> results;
   if (!load_path.empty()) {
     // From the database alone: this process holds no generated rows.
-    Stopwatch watch;
-    claimdb::Database db = claimdb::Database::open(load_path, claimdb::Options{.read_only = true});
-    const claimdb::ClaimGraph graph = claimdb::ClaimGraph::load(db);
     std::printf("from %s: rows read from SQLite and the graph built as one step\n", load_path.c_str());
-    analyse(graph, watch.stop(), "from the database; no generated rows in memory");
+    for (std::size_t r = 0; r < runs; ++r)
+      results.push_back(in_child([&] {
+        Stopwatch watch;
+        claimdb::Database db = claimdb::Database::open(load_path, claimdb::Options{.read_only = true});
+        const claimdb::ClaimGraph graph = claimdb::ClaimGraph::load(db);
+        Run run = analyse(graph, watch.stop());
+        print_run(run);
+        return run;
+      }));
+    summarise(results, "from the database", "no generated rows in memory");
     return 0;
   }
 
-  auto t = std::chrono::steady_clock::now();
-  claimdb::GraphRows rows = corpus.rows();
-  const std::size_t links = rows.links.size();
-  std::printf("corpus: %zu claims, %zu links, generated in %.2f s (peak RSS so far %.0f MiB)\n",
-              rows.claims.size(), links, seconds_since(t), peak_rss_mib());
   if (!sqlite_path.empty()) {
+    auto t = std::chrono::steady_clock::now();
+    const claimdb::GraphRows rows = corpus.rows();
+    std::printf("corpus: %zu claims, %zu links, generated in %.2f s\n", rows.claims.size(), rows.links.size(),
+                seconds_since(t));
     t = std::chrono::steady_clock::now();
     write_sqlite(sqlite_path, rows);
     std::printf("sqlite: wrote %s in %.2f s (time the load with --load %s)\n", sqlite_path.c_str(), seconds_since(t),
                 sqlite_path.c_str());
     return 0;
   }
-
-  Stopwatch watch;
-  const claimdb::ClaimGraph graph = claimdb::ClaimGraph::build(std::move(rows));
-  analyse(graph, watch.stop(), "includes the generated rows");
+  for (std::size_t r = 0; r < runs; ++r) results.push_back(in_child([&] {
+    auto t = std::chrono::steady_clock::now();
+    claimdb::GraphRows rows = corpus.rows();
+    std::printf("corpus: %zu claims, %zu links, generated in %.2f s (peak RSS so far %.0f MiB)\n",
+                rows.claims.size(), rows.links.size(), seconds_since(t), peak_rss_mib());
+    Stopwatch watch;
+    const claimdb::ClaimGraph graph = claimdb::ClaimGraph::build(std::move(rows));
+    Run run = analyse(graph, watch.stop());
+    print_run(run);
+    return run;
+  }));
+  summarise(results, "from generated rows", "includes the generated rows");
   return 0;
 }

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include <sys/mman.h>
+
 namespace claimdb::graph {
 
 inline constexpr std::uint32_t none = 0xFFFFFFFFu;
@@ -70,6 +72,29 @@ struct LinkInfo {
   std::uint32_t origin = 0;  // index into Impl::origins
 };
 
+// Asks the kernel to back a large array with huge pages (2 MiB) before it is
+// first written: a few page faults instead of hundreds per 2 MiB while it is
+// filled, and far fewer TLB misses when it is read at random. Only a hint.
+inline void advise_huge_pages(const void* data, std::size_t bytes) {
+#ifdef MADV_HUGEPAGE
+  constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
+  if (bytes < 2 * huge) return;
+  const auto at = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t begin = (at + huge - 1) & ~(huge - 1), end = (at + bytes) & ~(huge - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
+// Reserves room for `count` elements in an empty vector, with huge pages.
+template <class T>
+void reserve_huge(std::vector<T>& v, std::size_t count) {
+  v.reserve(count);
+  advise_huge_pages(v.data(), v.capacity() * sizeof(T));
+}
+
 // A 64-bit hash of a short string, eight bytes at a time.
 inline std::uint64_t hash_text(std::string_view text) {
   std::uint64_t h = 0x9E3779B97F4A7C15ull ^ text.size();
@@ -93,6 +118,26 @@ inline std::uint64_t hash_text(std::string_view text) {
   return h ^ (h >> 29);
 }
 
+// Whether two short strings are equal, without a call to memcmp.
+inline bool same_text(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n > 16) return a == b;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n >= 8) {
+    std::uint64_t x, y, z, w;
+    std::memcpy(&x, p, 8);
+    std::memcpy(&y, q, 8);
+    std::memcpy(&z, p + n - 8, 8);
+    std::memcpy(&w, q + n - 8, 8);
+    return x == y && z == w;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (p[i] != q[i]) return false;
+  return true;
+}
+
 // An open-addressing index from strings to dense indices. It keeps no
 // strings: each slot holds an index and part of its hash, and `key(index)`
 // gives the string stored elsewhere (a vertex's id, a source's id, ...).
@@ -105,6 +150,12 @@ class FlatIndex {
     if (capacity > slots_.size()) rehash(capacity);
   }
   std::size_t size() const { return size_; }
+  // Asks the CPU to fetch the slot where `text` starts its search: a large
+  // index misses the cache on nearly every lookup, and looking a few rows
+  // ahead overlaps those misses.
+  void prefetch(std::string_view text) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[tag_of(text) & mask_]);
+  }
 
   // The index stored for `text`, or none.
   template <class Key>
@@ -115,7 +166,7 @@ class FlatIndex {
       const std::uint64_t slot = slots_[at];
       if (slot == 0) return none;
       const auto index = static_cast<std::uint32_t>(slot) - 1;
-      if (static_cast<std::uint32_t>(slot >> 32) == tag && key(index) == text) return index;
+      if (static_cast<std::uint32_t>(slot >> 32) == tag && same_text(key(index), text)) return index;
     }
   }
   // Stores `index` for `text` unless present; returns the stored index and
@@ -132,14 +183,16 @@ class FlatIndex {
         return {index, true};
       }
       const auto stored = static_cast<std::uint32_t>(slot) - 1;
-      if (static_cast<std::uint32_t>(slot >> 32) == tag && key(stored) == text) return {stored, false};
+      if (static_cast<std::uint32_t>(slot >> 32) == tag && same_text(key(stored), text)) return {stored, false};
     }
   }
 
  private:
   static std::uint32_t tag_of(std::string_view text) { return static_cast<std::uint32_t>(hash_text(text) >> 32); }
   void rehash(std::size_t capacity) {
-    std::vector<std::uint64_t> old(capacity, 0);
+    std::vector<std::uint64_t> old;
+    reserve_huge(old, capacity);
+    old.assign(capacity, 0);
     old.swap(slots_);
     mask_ = capacity - 1;
     for (std::uint64_t slot : old) {
@@ -159,6 +212,10 @@ class FlatIndex {
 class TextPool {
  public:
   void reserve(std::size_t count, std::size_t chars) {
+    if (ends_.empty()) {
+      reserve_huge(ends_, count);
+      reserve_huge(chars_, chars);
+    }
     ends_.reserve(count);
     chars_.reserve(chars);
   }
