@@ -9,8 +9,8 @@ namespace claimdb::detail {
 // Defined by storage (store_graph.cpp). Declared here rather than through
 // storage's header so that the graph never sees SQLite. Fills `rows` in
 // stages and calls `take` after each; what remains at the end is the caller's.
-void stream_graph_rows(const Database& db, const std::string& entity, GraphRows& rows,
-                       const std::function<void(GraphRows&)>& take);
+void stream_graph_rows(const Database& db, const std::string& entity, const std::string& as_of,
+                       GraphRows& rows, const std::function<void(GraphRows&)>& take);
 }  // namespace claimdb::detail
 
 namespace claimdb {
@@ -19,7 +19,7 @@ ClaimGraph ClaimGraph::load(const Database& db, const GraphScope& scope) {
   auto impl = std::make_unique<Impl>();
   graph::PendingLinks pending;
   GraphRows rows;
-  detail::stream_graph_rows(db, scope.entity, rows, [&](GraphRows& batch) { graph::take_rows(*impl, batch, pending); });
+  detail::stream_graph_rows(db, scope.entity, scope.as_of, rows, [&](GraphRows& batch) { graph::take_rows(*impl, batch, pending); });
   graph::take_rows(*impl, rows, pending);
   graph::add_edges(*impl, pending);
   return ClaimGraph(std::move(impl));

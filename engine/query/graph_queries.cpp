@@ -20,6 +20,7 @@ Cell count(std::size_t n) { return Cell(static_cast<std::int64_t>(n)); }
 ClaimGraph graph_for(const Database& db, const ParsedQuery& q) {
   GraphScope scope;
   if (q.about) scope.entity = q.about->id;
+  scope.as_of = q.as_of;
   return ClaimGraph::load(db, scope);
 }
 
@@ -67,9 +68,12 @@ QueryResult provenance(const Database& db, const ParsedQuery& q) {
   const std::string& id = q.args[0].id;
   auto claim = db.find_claim(id);
   if (!claim) fail_at(q.args[0].at, "unknown claim '" + id.substr(0, 80) + "'", ErrorCode::not_found);
+  if (!q.as_of.empty() && claim->recorded_at > q.as_of)
+    fail_at(q.args[0].at, "claim '" + id + "' was not yet recorded as of " + q.as_of, ErrorCode::not_found);
   // The claim's entity holds its echoes and supports.
   GraphScope scope;
   scope.entity = claim->entity;
+  scope.as_of = q.as_of;
   const Provenance p = trace_provenance(ClaimGraph::load(db, scope), id);
   std::vector<std::string> chain;
   for (const auto& step : p.chain) chain.push_back(step.report);
@@ -87,9 +91,6 @@ QueryResult provenance(const Database& db, const ParsedQuery& q) {
 }  // namespace
 
 QueryResult run_graph_query(const Database& db, const ParsedQuery& q) {
-  if (!q.as_of.empty())
-    fail_at(q.verb_token, std::string("'as of' is not available for ") + verb_name(q.verb) +
-                              " yet: the graph is built from the database as it is now");
   switch (q.verb) {
     case Verb::disputes: return disputes(db, q);
     case Verb::camps: return camps(db, q);

@@ -66,8 +66,18 @@ class Slugs {
   RowId first_ = 0;
 };
 
-void read_graph_rows(Store& store, const std::string& entity, GraphRows& rows,
-                     const std::function<void(GraphRows&)>& take) {
+// far in the future when no `as of` is given: every record counts.
+std::string recorded_by(const std::string& as_of) {
+  return as_of.empty() ? std::string("9999-12-31T23:59:59Z") : as_of;
+}
+
+// `as_of` (canonical time, or ""): only what was recorded by then, as the
+// query language's `as of` means: claims, retractions, reviews and analyst
+// links recorded at or before it. Detector links are derived, not recorded
+// facts: those of the current detection run among the claims known then.
+void read_graph_rows(Store& store, const std::string& entity, const std::string& as_of,
+                     GraphRows& rows, const std::function<void(GraphRows&)>& take) {
+  const std::string by = recorded_by(as_of);
   SQLite::Database& db = store.connection();
   RowId scope = 0;
   if (!entity.empty()) {
@@ -114,7 +124,8 @@ void read_graph_rows(Store& store, const std::string& entity, GraphRows& rows,
 
   std::vector<RowId> retracted;
   {
-    SQLite::Statement q(db, "SELECT DISTINCT claim FROM retractions ORDER BY claim");
+    SQLite::Statement q(db, "SELECT DISTINCT claim FROM retractions WHERE recorded_at <= ?1 ORDER BY claim");
+    q.bind(1, by);
     while (q.executeStep()) retracted.push_back(q.getColumn(0).getInt64());
   }
 
@@ -123,8 +134,9 @@ void read_graph_rows(Store& store, const std::string& entity, GraphRows& rows,
   {
     SQLite::Statement q(db,
                         "SELECT id, slug, claimant, report, entity, property, phrase, said_at, published_at, "
-                        "supersedes FROM claims WHERE ?1 = 0 OR entity = ?1 ORDER BY id");
+                        "supersedes FROM claims WHERE (?1 = 0 OR entity = ?1) AND recorded_at <= ?2 ORDER BY id");
     q.bind(1, scope);
+    q.bind(2, by);
     std::vector<std::pair<std::size_t, RowId>> corrections;
     while (q.executeStep()) {
       const std::string* claimant = sources.find(q.getColumn(2).getInt64());
@@ -165,9 +177,10 @@ void read_graph_rows(Store& store, const std::string& entity, GraphRows& rows,
 
   {
     SQLite::Statement q(db,
-                        "SELECT claim, rating, reviewer FROM reviews WHERE ?1 = 0 OR claim IN "
-                        "(SELECT id FROM claims WHERE entity = ?1) ORDER BY id");
+                        "SELECT claim, rating, reviewer FROM reviews WHERE (?1 = 0 OR claim IN "
+                        "(SELECT id FROM claims WHERE entity = ?1)) AND recorded_at <= ?2 ORDER BY id");
     q.bind(1, scope);
+    q.bind(2, by);
     while (q.executeStep())
       if (const std::string* claim = claims.find(q.getColumn(0).getInt64()))
         rows.reviews.push_back(GraphReview{*claim, q.getColumn(1).getString(), q.getColumn(2).getString()});
@@ -177,9 +190,11 @@ void read_graph_rows(Store& store, const std::string& entity, GraphRows& rows,
   // Links with both ends in scope, a batch at a time.
   {
     SQLite::Statement q(db,
-                        "SELECT slug, from_claim, to_claim, kind, origin FROM links WHERE ?1 = 0 OR from_claim IN "
-                        "(SELECT id FROM claims WHERE entity = ?1) ORDER BY id");
+                        "SELECT slug, from_claim, to_claim, kind, origin FROM links WHERE (?1 = 0 OR from_claim IN "
+                        "(SELECT id FROM claims WHERE entity = ?1)) "
+                        "AND (origin = 'detector' OR recorded_at <= ?2) ORDER BY id");
     q.bind(1, scope);
+    q.bind(2, by);
     rows.links.reserve(link_batch);
     while (q.executeStep()) {
       const std::string* from = claims.find(q.getColumn(1).getInt64());
@@ -196,7 +211,7 @@ void read_graph_rows(Store& store, const std::string& entity, GraphRows& rows,
 
 void Store::load_graph_rows(const std::string& entity, GraphRows& rows) {
   try {
-    read_graph_rows(*this, entity, rows, [](GraphRows&) {});
+    read_graph_rows(*this, entity, "", rows, [](GraphRows&) {});
   } catch (const Error&) {
     throw;
   } catch (const std::exception& failure) {
@@ -209,11 +224,11 @@ void load_graph_rows(const Database& db, const std::string& entity, GraphRows& r
   const_cast<Store&>(db.store()).load_graph_rows(entity, rows);
 }
 
-void stream_graph_rows(const Database& db, const std::string& entity, GraphRows& rows,
-                       const std::function<void(GraphRows&)>& take) {
+void stream_graph_rows(const Database& db, const std::string& entity, const std::string& as_of,
+                       GraphRows& rows, const std::function<void(GraphRows&)>& take) {
   Store& store = const_cast<Store&>(db.store());  // reading only, as above
   try {
-    read_graph_rows(store, entity, rows, take);
+    read_graph_rows(store, entity, as_of, rows, take);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& failure) {

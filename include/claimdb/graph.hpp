@@ -85,6 +85,11 @@ struct GraphRows {
 // Which part of the database a graph covers.
 struct GraphScope {
   std::string entity;  // only claims about this entity id (and links among them); "" for all
+  // Only what the database knew then (a canonical time, as Database::snapshot
+  // and the query language's `as of` take it): claims, retractions, reviews and
+  // analyst links recorded at or before it, and the detector's current links
+  // among those claims. "" for now.
+  std::string as_of;
 };
 
 // --- The graph ----------------------------------------------------------------
