@@ -50,6 +50,8 @@ Database Database::open(const std::string& path, const Options& options) {
   if (path.empty()) throw Error(ErrorCode::io, "no database path given");
   if (path != ":memory:" && !options.create_if_missing && !std::filesystem::exists(path))
     throw Error(ErrorCode::io, "database '" + path + "' does not exist");
+  if (std::error_code ec; std::filesystem::is_directory(path, ec))
+    throw Error(ErrorCode::io, "database '" + path + "' is a directory, not a file");
   return guarded("cannot open database '" + path + "'",
                  [&] { return Database(std::make_unique<detail::Store>(path, options)); });
 }

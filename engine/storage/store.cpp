@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <string_view>
 
 namespace claimdb::embedded {
@@ -60,6 +62,68 @@ SQLite::Database open_connection(const std::string& path, const Options& options
   } catch (const SQLite::Exception& e) {
     throw Error(ErrorCode::io, "cannot open database '" + path + "': " + e.what());
   }
+}
+
+// A file's schema objects by name: "type on table: SQL" with whitespace runs
+// collapsed. Statistics tables (ANALYZE, PRAGMA optimize) are left out.
+std::map<std::string, std::string> schema_objects(SQLite::Database& db) {
+  std::map<std::string, std::string> out;
+  SQLite::Statement q(db, "SELECT type, name, tbl_name, ifnull(sql, '') FROM sqlite_schema");
+  while (q.executeStep()) {
+    const std::string name = q.getColumn(1).getString();
+    if (name == "sqlite_stat1" || name == "sqlite_stat4") continue;
+    std::string text = q.getColumn(0).getString() + " on " + q.getColumn(2).getString() + ": ";
+    bool space = false;
+    for (char c : q.getColumn(3).getString()) {
+      const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+      if (!blank && space) text += ' ';
+      if (!blank) text += c;
+      space = blank;
+    }
+    out.emplace(name, std::move(text));
+  }
+  return out;
+}
+
+// Refuses a file whose schema is not exactly the one claimdb's migrations
+// 1..version create: an extra or altered trigger or view would run inside
+// claimdb's own statements (hardening stops functions with side effects
+// there, not plain SQL).
+void verify_schema(SQLite::Database& db, int version, const std::string& path,
+                   const std::vector<Migration>& migrations) {
+  // What the migrations make, built once per version in an empty database.
+  static std::mutex mutex;
+  static std::map<int, std::map<std::string, std::string>> schemas;
+  std::unique_lock lock(mutex);
+  auto it = schemas.find(version);
+  if (it == schemas.end()) {
+    SQLite::Database expected(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (const Migration& m : migrations)
+      if (m.version <= version) expected.exec(std::string(m.sql));
+    it = schemas.emplace(version, schema_objects(expected)).first;
+  }
+  const auto& want = it->second;
+  lock.unlock();
+  const auto have = schema_objects(db);
+  std::vector<std::string> problems;
+  for (const auto& [name, text] : have) {
+    auto found = want.find(name);
+    const std::string type = text.substr(0, text.find(' '));
+    if (found == want.end())
+      problems.push_back("unexpected " + type + " '" + name + "'");
+    else if (found->second != text)
+      problems.push_back("altered " + type + " '" + name + "'");
+  }
+  for (const auto& [name, text] : want)
+    if (!have.count(name)) problems.push_back("missing " + text.substr(0, text.find(' ')) + " '" + name + "'");
+  if (problems.empty()) return;
+  std::string list;
+  for (std::size_t i = 0; i < problems.size() && i < 3; ++i) list += (i ? ", " : "") + problems[i];
+  if (problems.size() > 3) list += " and " + std::to_string(problems.size() - 3) + " more";
+  throw Error(ErrorCode::not_a_database,
+              "database '" + path + "' does not have claimdb's schema for version " +
+                  std::to_string(version) + " (" + list +
+                  "); refused, the file was not changed");
 }
 
 }  // namespace
@@ -132,7 +196,11 @@ void Store::configure(const Options& options) {
                 "database '" + path_ + "' has schema version " + std::to_string(version) +
                     ", newer than this claimdb supports (" + std::to_string(latest) +
                     "); upgrade claimdb to open it. The file was not changed");
+  if (objects > 0) verify_schema(db_, version, path_, embedded_migrations());
   if (read_only_) {
+    if (objects == 0)
+      throw Error(ErrorCode::not_a_database,
+                  "database '" + path_ + "' is empty: it has no claimdb schema yet (claimdb init creates it)");
     if (version < latest)
       throw Error(ErrorCode::read_only,
                   "database '" + path_ + "' has schema version " + std::to_string(version) +
