@@ -21,14 +21,54 @@ int exit_status(ErrorCode code) {
   return exit_internal;
 }
 
+std::string printable(std::string_view text, bool keep_newlines) {
+  std::string out;
+  auto escape = [&](unsigned char c) {
+    static const char hex[] = "0123456789abcdef";
+    out += "\\x";
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && !(keep_newlines && c == '\n')) || c == 0x7f)
+        escape(c);
+      else
+        out += char(c);
+      ++i;
+      continue;
+    }
+    // A UTF-8 sequence: its length from the lead byte, then continuation bytes.
+    const std::size_t length = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+                               : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k)
+      valid = (static_cast<unsigned char>(text[i + k]) & 0xc0) == 0x80;
+    // C1 controls (U+0080..U+009F) are escaped like C0 ones.
+    if (valid && c == 0xc2 && static_cast<unsigned char>(text[i + 1]) < 0xa0) valid = false;
+    if (!valid) {
+      escape(c);
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
 void run(Context& context, const std::function<void()>& body) {
   try {
     body();
   } catch (const Error& e) {
-    std::cerr << "claimdb: error: " << e.what() << '\n';
+    // From the parts, not what(): a message may hold a NUL byte.
+    const Location& where = e.location();
+    std::cerr << "claimdb: error: "
+              << printable(where.empty() ? e.message() : where.to_string() + ": " + e.message()) << '\n';
     context.status = exit_status(e.code());
   } catch (const std::exception& e) {
-    std::cerr << "claimdb: internal error: " << e.what() << '\n';
+    std::cerr << "claimdb: internal error: " << printable(e.what()) << '\n';
     context.status = exit_internal;
   }
 }

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -30,6 +31,11 @@ struct Context {
 
 // The exit status for an error code.
 int exit_status(ErrorCode code);
+
+// Text safe to print on a terminal: control characters (C0, DEL, C1) and
+// bytes that are not UTF-8 become \xNN, so a hostile id cannot move the
+// cursor or split an error over lines. Newlines stay when keep_newlines.
+std::string printable(std::string_view text, bool keep_newlines = false);
 
 // Runs body, printing any claimdb::Error as "claimdb: error: ..." on stderr
 // and setting the exit status.

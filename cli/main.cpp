@@ -17,7 +17,8 @@ Exit status:
   2  usage error (unknown command or option, bad argument)
   3  bad input (malformed file, unknown reference, duplicate id, unreadable phrase)
   4  file error (cannot read or write a file)
-  5  the database was refused (not a claimdb database, written by a newer claimdb, read-only)
+  5  the database was refused (not a claimdb database, corrupt, a schema claimdb did not
+     make, written by a newer claimdb, read-only)
   6  the database is busy (another writer held it past the busy timeout)
   70 internal error
 
@@ -43,6 +44,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // CLI11 reports an unknown command as a missing one; name it instead.
+    if (app.get_subcommands().empty() && !app.remaining().empty()) {
+      std::cerr << "claimdb: error: unknown command '" << printable(app.remaining().front())
+                << "' (claimdb --help lists the commands)\n";
+      return exit_usage;
+    }
     const int code = app.exit(e);
     return code == 0 ? 0 : exit_usage;
   }

@@ -27,7 +27,7 @@ void run_query(Context& context, const QueryArgs& args) {
   try {
     result = query(db, args.text);
   } catch (const Error& e) {
-    std::cerr << "claimdb: error: " << describe_query_error(args.text, e) << '\n';
+    std::cerr << "claimdb: error: " << printable(describe_query_error(args.text, e), true) << '\n';
     context.status = exit_status(e.code());
     return;
   }

@@ -123,7 +123,9 @@ void register_report_commands(CLI::App& app, Context& context) {
       ->type_name("SOURCE");
   claims_cmd->add_option("--in", args->filter.report, "only claims seen in this report id")
       ->type_name("REPORT");
-  claims_cmd->add_option("--limit", args->filter.limit, "at most N claims")->type_name("N");
+  claims_cmd->add_option("--limit", args->filter.limit, "at most N claims (0: all)")
+      ->type_name("N")
+      ->check(CLI::NonNegativeNumber);
   claims_cmd->add_option("--format", args->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
