@@ -121,6 +121,13 @@ int main(int argc, char** argv) {
     std::printf("%-40s %10lld %12.2f %8s %14.2f %10.3f\n", rows[i].corpus.c_str(), rows[i].claims,
                 rows[i].detect, growth, rows[i].naive, rows[i].naive / rows[i].detect);
   }
+  // Marked lines for bench/run's summary.
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::printf("RESULT full detection, %lld claims (target 1M <= 3 s) | %.2f s (self-join %.2f s)", rows[i].claims,
+                rows[i].detect, rows[i].naive);
+    if (i > 0) std::printf(", growth %.2fx (target <= 2.3x)", rows[i].detect / rows[i - 1].detect);
+    std::printf("\n");
+  }
 
   // Incremental: import one claim at a time into the largest database,
   // each import running detection on the groups it touches.
@@ -147,6 +154,7 @@ int main(int argc, char** argv) {
   if (!costs.empty()) {
     std::printf("incremental: median %.3f ms per imported claim (%zu one-claim imports into %s)\n",
                 median(costs) * 1000, costs.size(), largest_db.c_str());
+    std::printf("RESULT incremental detection, median per imported claim | %.3f ms\n", median(costs) * 1000);
   }
   return 0;
 }
