@@ -65,13 +65,16 @@ SQLite::Database open_connection(const std::string& path, const Options& options
 }
 
 // A file's schema objects by name: "type on table: SQL" with whitespace runs
-// collapsed. Statistics tables (ANALYZE, PRAGMA optimize) are left out.
+// collapsed. Statistics tables (ANALYZE, PRAGMA optimize) and indexes are left out.
 std::map<std::string, std::string> schema_objects(SQLite::Database& db) {
   std::map<std::string, std::string> out;
   SQLite::Statement q(db, "SELECT type, name, tbl_name, ifnull(sql, '') FROM sqlite_schema");
   while (q.executeStep()) {
     const std::string name = q.getColumn(1).getString();
     if (name == "sqlite_stat1" || name == "sqlite_stat4") continue;
+    // Indexes run no code here (trusted_schema is off) and earlier builds of
+    // a version may have had others.
+    if (q.getColumn(0).getString() == "index") continue;
     std::string text = q.getColumn(0).getString() + " on " + q.getColumn(2).getString() + ": ";
     bool space = false;
     for (char c : q.getColumn(3).getString()) {
