@@ -74,6 +74,7 @@ struct Corpus {
         c.entity = "ent" + std::to_string(group / 4);
         c.property = "prop" + std::to_string(group % 4);
         c.phrase = "about " + std::to_string(value(rng));
+        c.key = static_cast<std::int64_t>(first + i) + 1;  // as storage hands over row ids
         rows.claims.push_back(std::move(c));
       }
       std::uniform_int_distribution<std::size_t> member(first, first + size - 1);
@@ -83,7 +84,7 @@ struct Corpus {
         double k = kind(rng);
         const char* what = k < 0.25 ? "contradicts" : k < 0.9 ? "supports" : "echo";
         rows.links.push_back({"l" + std::to_string(link++), rows.claims[a].id, rows.claims[b].id, what,
-                              "detector"});
+                              "detector", static_cast<std::int64_t>(a) + 1, static_cast<std::int64_t>(b) + 1});
       }
       ++group;
     }

@@ -2,135 +2,161 @@
 // every other link = same side), and the shortest cycle that breaks it.
 #include "graph/claim_graph.hpp"
 
-#include <boost/graph/breadth_first_search.hpp>
 
 #include <algorithm>
 #include <span>
 #include <map>
-#include <optional>
 #include <utility>
 
 namespace claimdb::graph {
 
 namespace {
 
-int sign(const Adjacency& g, Edge e) { return g[e].kind == LinkKind::contradicts ? 1 : 0; }
+using Arc = CampScratch::Arc;
 
-// Colours one component breadth-first from its first claim (colour 0) with
-// Boost's BFS; records the first link whose ends disagree with their colours.
-class Colouring : public boost::default_bfs_visitor {
- public:
-  Colouring(std::vector<std::int8_t>& colour, std::vector<Vertex>& parent, std::vector<Edge>& via,
-            std::vector<std::uint32_t>& depth, std::optional<Edge>& conflict)
-      : colour_(&colour), parent_(&parent), via_(&via), depth_(&depth), conflict_(&conflict) {}
-
-  void tree_edge(Edge e, const Adjacency& g) const {
-    Vertex u = boost::source(e, g), w = boost::target(e, g);
-    (*colour_)[w] = static_cast<std::int8_t>((*colour_)[u] ^ sign(g, e));
-    (*parent_)[w] = u;
-    (*via_)[w] = e;
-    (*depth_)[w] = (*depth_)[u] + 1;
-  }
-  void non_tree_edge(Edge e, const Adjacency& g) const {
-    if (*conflict_) return;
-    Vertex u = boost::source(e, g), w = boost::target(e, g);
-    if (((*colour_)[u] ^ (*colour_)[w] ^ sign(g, e)) != 0) *conflict_ = e;
-  }
-  std::vector<std::int8_t>* colour_;
-  std::vector<Vertex>* parent_;
-  std::vector<Edge>* via_;
-  std::vector<std::uint32_t>* depth_;
-  std::optional<Edge>* conflict_;
-};
-
-// A cycle as vertices and the edges between consecutive ones.
+// A cycle as positions in the dispute and the links between consecutive ones.
 struct Cycle {
-  std::vector<Vertex> vertices;
-  std::vector<Edge> edges;
+  std::vector<std::uint32_t> vertices;
+  std::vector<std::uint32_t> links;
 };
 
-// The cycle closed by `conflict` in the BFS tree: up from both ends to their
-// lowest common ancestor. Its contradictions are odd because the colours
-// disagree across `conflict`.
-Cycle tree_cycle(const Adjacency& g, Edge conflict, const std::vector<Vertex>& parent,
-                 const std::vector<Edge>& via, const std::vector<std::uint32_t>& depth) {
-  Vertex a = boost::source(conflict, g), b = boost::target(conflict, g);
-  std::vector<Vertex> up_a{a}, up_b{b};
-  std::vector<Edge> edges_a, edges_b;
+// Copies a dispute into the scratch's compact adjacency.
+void copy_dispute(const Adjacency& g, std::span<const Vertex> members, CampScratch& scratch) {
+  const auto n = static_cast<std::uint32_t>(members.size());
+  for (std::uint32_t i = 0; i < n; ++i) scratch.local[members[i]] = i;
+  scratch.first.resize(n + 1);
+  scratch.arcs.clear();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    scratch.first[i] = static_cast<std::uint32_t>(scratch.arcs.size());
+    for (auto [it, end] = boost::out_edges(members[i], g); it != end; ++it) {
+      const LinkEdge& edge = g[*it];
+      scratch.arcs.push_back(Arc{scratch.local[boost::target(*it, g)], edge.link,
+                                 edge.kind == LinkKind::contradicts ? 1u : 0u});
+    }
+  }
+  scratch.first[n] = static_cast<std::uint32_t>(scratch.arcs.size());
+  for (Vertex v : members) scratch.local[v] = none;
+}
+
+// Colours the dispute breadth-first from its first claim (colour 0), in the
+// order Boost's breadth_first_visit takes (a FIFO queue, each claim's links in
+// the graph's order), and stops at the first link whose ends disagree with
+// their colours: true then, with `conflict` = (claim, arc index).
+bool colour(std::uint32_t n, CampScratch& scratch, std::pair<std::uint32_t, std::uint32_t>& conflict) {
+  auto& colour = scratch.colour;
+  colour.assign(n, -1);
+  scratch.parent.resize(n);
+  scratch.depth.resize(n);
+  scratch.via.resize(n);
+  auto& queue = scratch.queue;
+  queue.clear();
+  colour[0] = 0;
+  scratch.depth[0] = 0;
+  queue.push_back(0);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    for (std::uint32_t a = scratch.first[u]; a < scratch.first[u + 1]; ++a) {
+      const Arc& arc = scratch.arcs[a];
+      if (colour[arc.to] < 0) {
+        colour[arc.to] = static_cast<std::int8_t>(colour[u] ^ static_cast<std::int8_t>(arc.odd));
+        scratch.parent[arc.to] = u;
+        scratch.via[arc.to] = arc.link;
+        scratch.depth[arc.to] = scratch.depth[u] + 1;
+        queue.push_back(arc.to);
+      } else if ((colour[u] ^ colour[arc.to] ^ static_cast<std::int8_t>(arc.odd)) != 0) {
+        conflict = {u, a};
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The cycle closed by the conflicting arc in the breadth-first tree: up from
+// both ends to their lowest common ancestor. Its contradictions are odd
+// because the colours disagree across that arc.
+Cycle tree_cycle(std::pair<std::uint32_t, std::uint32_t> conflict, const CampScratch& scratch) {
+  const Arc& closing = scratch.arcs[conflict.second];
+  std::uint32_t a = conflict.first, b = closing.to;
+  const auto& parent = scratch.parent;
+  const auto& via = scratch.via;
+  const auto& depth = scratch.depth;
+  std::vector<std::uint32_t> up_a{a}, up_b{b};
+  std::vector<std::uint32_t> links_a, links_b;
   while (a != b) {
     if (depth[a] >= depth[b]) {
-      edges_a.push_back(via[a]);
+      links_a.push_back(via[a]);
       a = parent[a];
       up_a.push_back(a);
     } else {
-      edges_b.push_back(via[b]);
+      links_b.push_back(via[b]);
       b = parent[b];
       up_b.push_back(b);
     }
   }
-  // a ... lca, then down to b's end, then conflict back to the start.
+  // a ... lca, then down to b's end, then the closing link back to the start.
   Cycle cycle;
-  cycle.vertices = up_a;
-  cycle.edges = edges_a;
+  cycle.vertices = std::move(up_a);
+  cycle.links = std::move(links_a);
   for (std::size_t i = up_b.size() - 1; i-- > 0;) {
     cycle.vertices.push_back(up_b[i]);
-    cycle.edges.push_back(edges_b[i]);
+    cycle.links.push_back(links_b[i]);
   }
-  cycle.edges.push_back(conflict);
+  cycle.links.push_back(closing.link);
   return cycle;
 }
 
 // The shortest closed walk from s with an odd number of contradictions, by
-// BFS over the double cover (vertex, parity); none longer than `bound`.
+// BFS over the double cover (claim, parity); none longer than `bound`.
 // Over all s, the shortest such walk is a simple cycle. The scratch arrays
 // are left as found (every state touched is reset).
-std::optional<Cycle> shortest_odd_walk(const Adjacency& g, Vertex s, std::span<const Vertex> members,
-                                       const std::vector<std::uint32_t>& local, std::size_t bound,
-                                       CampScratch& scratch) {
+bool shortest_odd_walk(std::uint32_t s, std::size_t bound, CampScratch& scratch, Cycle& found) {
   auto& dist = scratch.dist;
   auto& from = scratch.from;
   auto& queue = scratch.queue;
   queue.clear();
-  const std::uint32_t start = 2 * local[s], goal = start + 1;
+  const std::uint32_t start = 2 * s, goal = start + 1;
   dist[start] = 0;
   queue.push_back(start);
-  std::optional<Cycle> found;
-  for (std::size_t head = 0; head < queue.size() && !found; ++head) {
+  bool done = false;
+  for (std::size_t head = 0; head < queue.size() && !done; ++head) {
     const std::uint32_t state = queue[head];
     if (dist[state] + 1 > bound) break;
-    Vertex u = members[state / 2];
-    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
-      Vertex w = boost::target(*it, g);
-      std::uint32_t next = 2 * local[w] + ((state & 1) ^ static_cast<std::uint32_t>(sign(g, *it)));
+    const std::uint32_t u = state / 2;
+    for (std::uint32_t a = scratch.first[u]; a < scratch.first[u + 1]; ++a) {
+      const Arc& arc = scratch.arcs[a];
+      const std::uint32_t next = 2 * arc.to + ((state & 1) ^ arc.odd);
       if (dist[next] != none) continue;
       dist[next] = dist[state] + 1;
-      from[next] = {state, *it};
+      from[next] = {state, arc.link};
       queue.push_back(next);
       if (next == goal) {
-        Cycle walk;
+        found.vertices.clear();
+        found.links.clear();
         for (std::uint32_t at = goal; at != start; at = from[at].first) {
-          walk.vertices.push_back(members[from[at].first / 2]);
-          walk.edges.push_back(from[at].second);
+          found.vertices.push_back(from[at].first / 2);
+          found.links.push_back(from[at].second);
         }
-        std::reverse(walk.vertices.begin(), walk.vertices.end());
-        std::reverse(walk.edges.begin(), walk.edges.end());
-        found = std::move(walk);
+        std::reverse(found.vertices.begin(), found.vertices.end());
+        std::reverse(found.links.begin(), found.links.end());
+        done = true;
         break;
       }
     }
   }
   for (std::uint32_t state : queue) dist[state] = none;
-  return found;
+  return done;
 }
 
 // Whether two claims are joined both by a contradiction and by a same-side
 // link: an unbalanced cycle of two links, the shortest there can be.
-bool has_two_cycle(const Adjacency& g, std::span<const Vertex> members) {
-  static thread_local std::vector<std::pair<std::pair<Vertex, Vertex>, int>> pairs;
+bool has_two_cycle(std::uint32_t n, CampScratch& scratch) {
+  auto& pairs = scratch.pairs;
   pairs.clear();
-  for (Vertex u : members)
-    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it)
-      if (Vertex w = boost::target(*it, g); u < w) pairs.push_back({{u, w}, sign(g, *it)});
+  for (std::uint32_t u = 0; u < n; ++u)
+    for (std::uint32_t a = scratch.first[u]; a < scratch.first[u + 1]; ++a)
+      if (const Arc& arc = scratch.arcs[a]; u < arc.to)
+        pairs.emplace_back((static_cast<std::uint64_t>(u) << 32) | arc.to, arc.odd);
   std::sort(pairs.begin(), pairs.end());
   for (std::size_t i = 1; i < pairs.size(); ++i)
     if (pairs[i].first == pairs[i - 1].first && pairs[i].second != pairs[i - 1].second) return true;
@@ -140,18 +166,17 @@ bool has_two_cycle(const Adjacency& g, std::span<const Vertex> members) {
 // Starts from every claim in turn and keeps a walk only when it is strictly
 // shorter, so it stops as soon as nothing shorter can exist: two links when
 // some pair of claims makes a cycle of two, else three.
-Cycle shortest_odd_cycle(const Adjacency& g, std::span<const Vertex> members, const std::vector<std::uint32_t>& local,
-                         Cycle fallback, CampScratch& scratch) {
-  if (scratch.dist.size() < 2 * members.size()) {
-    scratch.dist.assign(2 * members.size(), none);
-    scratch.from.resize(2 * members.size());
+Cycle shortest_odd_cycle(std::uint32_t n, Cycle fallback, CampScratch& scratch) {
+  if (scratch.dist.size() < 2 * static_cast<std::size_t>(n)) {
+    scratch.dist.assign(2 * static_cast<std::size_t>(n), none);
+    scratch.from.resize(2 * static_cast<std::size_t>(n));
   }
   Cycle best = std::move(fallback);
-  const std::size_t shortest = has_two_cycle(g, members) ? 2 : 3;
-  for (Vertex s : members) {
+  const std::size_t shortest = has_two_cycle(n, scratch) ? 2 : 3;
+  Cycle walk;
+  for (std::uint32_t s = 0; s < n; ++s) {
     if (best.vertices.size() <= shortest) break;
-    if (auto walk = shortest_odd_walk(g, s, members, local, best.vertices.size() - 1, scratch))
-      best = std::move(*walk);
+    if (shortest_odd_walk(s, best.vertices.size() - 1, scratch, walk)) std::swap(best, walk);
   }
   return best;
 }
@@ -194,41 +219,27 @@ DisputeCamps camps_of(const ClaimGraph::Impl& impl, DisputeMembers members, std:
                       CampScratch& scratch) {
   const Adjacency& g = impl.graph;
   const auto vertices = members.vertices;
+  const auto n = static_cast<std::uint32_t>(vertices.size());
   DisputeCamps out;
   out.dispute = std::move(members.dispute);
+  copy_dispute(g, vertices, scratch);
 
-  // Boost's BFS wants whole-graph property maps; only this dispute's entries
-  // are touched, and they are reset before returning.
-  std::optional<Edge> conflict;
-  scratch.colour[vertices.front()] = 0;
-  scratch.depth[vertices.front()] = 0;
-  static thread_local boost::queue<Vertex> buffer;
-  boost::breadth_first_visit(
-      g, vertices.front(), buffer, Colouring(scratch.colour, scratch.parent, scratch.via, scratch.depth, conflict),
-      boost::make_iterator_property_map(scratch.state.begin(), boost::get(boost::vertex_index, g)));
-
-  if (!conflict) {
+  std::pair<std::uint32_t, std::uint32_t> conflict;
+  if (!colour(n, scratch, conflict)) {
     std::vector<Vertex> sides[2];
-    for (Vertex v : vertices) sides[scratch.colour[v]].push_back(v);
+    for (std::uint32_t i = 0; i < n; ++i) sides[scratch.colour[i]].push_back(vertices[i]);
     out.camps.push_back(camp_of(impl, sides[0]));
     out.camps.push_back(camp_of(impl, sides[1]));
-  } else {
-    out.balanced = false;
-    for (std::size_t i = 0; i < vertices.size(); ++i) scratch.local[vertices[i]] = static_cast<std::uint32_t>(i);
-    Cycle cycle = tree_cycle(g, *conflict, scratch.parent, scratch.via, scratch.depth);
-    if (vertices.size() <= exact_cycle_limit)
-      cycle = shortest_odd_cycle(g, vertices, scratch.local, std::move(cycle), scratch);
-    out.cycle.reserve(cycle.vertices.size());
-    out.cycle_links.reserve(cycle.edges.size());
-    for (Vertex v : cycle.vertices) out.cycle.emplace_back(impl.claim_id(v));
-    for (Edge e : cycle.edges) out.cycle_links.emplace_back(impl.link_id(e));
-    normalise(out.cycle, out.cycle_links);
-    for (Vertex v : vertices) scratch.local[v] = none;
+    return out;
   }
-  for (Vertex v : vertices) {
-    scratch.colour[v] = -1;
-    scratch.state[v] = boost::white_color;
-  }
+  out.balanced = false;
+  Cycle cycle = tree_cycle(conflict, scratch);
+  if (vertices.size() <= exact_cycle_limit) cycle = shortest_odd_cycle(n, std::move(cycle), scratch);
+  out.cycle.reserve(cycle.vertices.size());
+  out.cycle_links.reserve(cycle.links.size());
+  for (std::uint32_t i : cycle.vertices) out.cycle.emplace_back(impl.claim_id(vertices[i]));
+  for (std::uint32_t link : cycle.links) out.cycle_links.emplace_back(impl.link_ids.view(link));
+  normalise(out.cycle, out.cycle_links);
   return out;
 }
 

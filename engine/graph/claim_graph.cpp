@@ -6,6 +6,7 @@
 #include <boost/graph/connected_components.hpp>
 
 #include <algorithm>
+#include <string>
 #include <utility>
 
 namespace claimdb::graph {
@@ -18,9 +19,7 @@ LinkKind classify_link(const std::string& kind) {
 }
 
 std::uint32_t TextPool::add(std::string_view text) {
-  const std::size_t at = chars_.size();
-  chars_.resize(at + text.size());
-  if (!text.empty()) std::memcpy(chars_.data() + at, text.data(), text.size());
+  chars_.insert(chars_.end(), text.begin(), text.end());  // appends without zeroing first
   ends_.push_back(chars_.size());
   return static_cast<std::uint32_t>(ends_.size() - 1);
 }
@@ -42,6 +41,42 @@ Components connected(const ClaimGraph::Impl& impl) {
       impl.graph, boost::make_iterator_property_map(result.of.begin(),
                                                     boost::get(boost::vertex_index, impl.graph))));
   return result;
+}
+
+void KeyIndex::build(const std::vector<std::int64_t>& keys) {
+  clear();
+  std::int64_t low = 0, high = 0;
+  std::size_t count = 0;
+  for (std::int64_t key : keys) {
+    if (key == 0) continue;
+    low = count == 0 ? key : std::min(low, key);
+    high = count == 0 ? key : std::max(high, key);
+    ++count;
+  }
+  if (count == 0) return;
+  any_ = true;
+  const auto duplicate = [](std::int64_t key) {
+    return Error(ErrorCode::bad_input, "duplicate claim key " + std::to_string(key) + " in graph rows");
+  };
+  // Dense: at most four slots per key (4 bytes each).
+  dense_ = static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) < 4 * count + 1024;
+  if (dense_) {
+    first_ = low;
+    table_.assign(static_cast<std::size_t>(high - low) + 1, none);
+    for (std::size_t v = 0; v < keys.size(); ++v) {
+      if (keys[v] == 0) continue;
+      auto& slot = table_[static_cast<std::size_t>(keys[v] - low)];
+      if (slot != none) throw duplicate(keys[v]);
+      slot = static_cast<std::uint32_t>(v);
+    }
+    return;
+  }
+  sorted_.reserve(count);
+  for (std::size_t v = 0; v < keys.size(); ++v)
+    if (keys[v] != 0) sorted_.emplace_back(keys[v], static_cast<std::uint32_t>(v));
+  std::sort(sorted_.begin(), sorted_.end());
+  for (std::size_t i = 1; i < sorted_.size(); ++i)
+    if (sorted_[i].first == sorted_[i - 1].first) throw duplicate(sorted_[i].first);
 }
 
 std::vector<std::string> sorted_unique(std::vector<std::string> items) {
@@ -67,15 +102,20 @@ void release(std::vector<T>& v) {
 std::uint32_t source_of(Impl& impl, const std::string& id) {
   if (id.empty()) return none;
   auto [index, added] = impl.source_index.insert(
-      id, static_cast<std::uint32_t>(impl.sources.size()),
-      [&impl](std::uint32_t i) -> std::string_view { return impl.sources[i].id; });
-  if (added) impl.sources.push_back(SourceInfo{id, id, ""});
+      id, static_cast<std::uint32_t>(impl.sources.size()), [&impl](std::uint32_t i) { return impl.source_keys.view(i); });
+  if (added) {
+    impl.sources.push_back(SourceInfo{id, id, ""});
+    impl.source_keys.add(id);
+  }
   return index;
 }
 
 void add_sources(Impl& impl, std::vector<GraphSource>& rows) {
   impl.sources.reserve(rows.size());
   impl.source_index.reserve(rows.size());
+  std::size_t chars = 0;
+  for (const auto& row : rows) chars += row.id.size();
+  impl.source_keys.reserve(rows.size(), chars);
   for (auto& row : rows) {
     std::uint32_t index = source_of(impl, row.id);
     if (index == none) continue;
@@ -111,7 +151,7 @@ void add_reports(Impl& impl, std::vector<GraphReport>& rows) {
   }
 }
 
-void add_claims(Impl& impl, std::vector<GraphClaim>& rows) {
+void add_claims(Impl& impl, std::vector<GraphClaim>& rows, PendingLinks& pending) {
   impl.graph = Adjacency();
   reserve_huge(impl.graph.m_vertices, rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) boost::add_vertex(impl.graph);
@@ -126,6 +166,7 @@ void add_claims(Impl& impl, std::vector<GraphClaim>& rows) {
   impl.phrases.reserve(rows.size(), phrase_chars);
   impl.seen.reserve(rows.size(), 0);
   std::vector<std::pair<Vertex, std::string>> corrections;
+  std::vector<std::int64_t> keys;
   std::uint32_t v = 0;
   for (auto& row : rows) {
     if (v + prefetch_ahead < rows.size()) impl.vertex_of.prefetch(rows[v + prefetch_ahead].id);
@@ -145,8 +186,13 @@ void add_claims(Impl& impl, std::vector<GraphClaim>& rows) {
     if (!impl.vertex_of.insert(row.id, v, key).second)
       throw Error(ErrorCode::bad_input, "duplicate claim '" + row.id + "' in graph rows");
     if (!row.supersedes.empty()) corrections.emplace_back(v, std::move(row.supersedes));
+    if (row.key != 0) {
+      if (keys.empty()) keys.resize(rows.size(), 0);
+      keys[v] = row.key;
+    }
     ++v;
   }
+  if (!keys.empty()) pending.keys.build(keys);
   for (auto& [v, old] : corrections) {
     const std::uint32_t corrected = impl.find_vertex(old);
     if (corrected != none) impl.graph[corrected].superseded_by = static_cast<std::uint32_t>(v);
@@ -175,16 +221,27 @@ void take_links(Impl& impl, std::vector<GraphLink>& rows, PendingLinks& pending)
     impl.link_ids.reserve(rows.size(), id_chars);
   }
   pending.degree.resize(boost::num_vertices(impl.graph), 0);
+  // Ends named by key need no lookup of their ids.
+  const bool keyed = !pending.keys.empty();
+  const auto by_key = [keyed](const GraphLink& row) { return keyed && row.from_key != 0 && row.to_key != 0; };
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (i + prefetch_ahead < rows.size()) {
+    if (i + prefetch_ahead < rows.size() && !by_key(rows[i + prefetch_ahead])) {
       impl.vertex_of.prefetch(rows[i + prefetch_ahead].from);
       impl.vertex_of.prefetch(rows[i + prefetch_ahead].to);
     }
     auto& row = rows[i];
-    const std::uint32_t from = impl.find_vertex(row.from);
-    const std::uint32_t to = impl.find_vertex(row.to);
+    const bool keys = by_key(row);
+    const std::uint32_t from = keys ? pending.keys.find(row.from_key) : impl.find_vertex(row.from);
+    const std::uint32_t to = keys ? pending.keys.find(row.to_key) : impl.find_vertex(row.to);
     if (from == none || to == none || from == to) continue;
-    const std::uint32_t kind = impl.kinds.intern(row.kind);
+    // A handful of kinds, met in any order: found by a scan before hashing.
+    std::uint32_t kind = none;
+    for (std::uint32_t k = 0; k < impl.kinds.size() && k < 8; ++k)
+      if (same_text(impl.kinds.text(k), row.kind)) {
+        kind = k;
+        break;
+      }
+    if (kind == none) kind = impl.kinds.intern(row.kind);
     if (kind == pending.kind_class.size()) pending.kind_class.push_back(classify_link(row.kind));
     pending.ends.push_back(PendingLinks::Ends{from, to});
     pending.kinds.push_back(pending.kind_class[kind]);
@@ -210,7 +267,7 @@ void take_rows(Impl& impl, GraphRows& rows, PendingLinks& pending) {
   if (!rows.claims.empty()) {
     if (boost::num_vertices(impl.graph) != 0)
       throw Error(ErrorCode::internal, "graph rows: claims handed over in more than one batch");
-    add_claims(impl, rows.claims);
+    add_claims(impl, rows.claims, pending);
     release(rows.claims);  // give the memory back before the edges need theirs
   }
   if (!rows.reviews.empty()) {
@@ -236,6 +293,7 @@ void add_edges(Impl& impl, PendingLinks& pending) {
   }
   release(pending.ends);
   release(pending.kinds);
+  pending.keys.clear();
   impl.link_ids.shrink_to_fit();
 }
 

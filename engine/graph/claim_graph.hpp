@@ -10,6 +10,8 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <algorithm>
+
 #include <cstdint>
 #include <cstring>
 #include <mutex>
@@ -266,6 +268,10 @@ struct Tally {
 // claims), in find_disputes(graph, true) order, each one's claims sorted by
 // id: computed once per graph and shared by disputes, camps and pictures.
 struct Clusters {
+  // Sources in id order: source_rank[i] is the rank of sources[i].id, and
+  // ranked_sources[r] the id of rank r (one compact array to copy names from).
+  std::vector<std::uint32_t> source_rank;
+  std::vector<std::string> ranked_sources;
   std::vector<Tally> tally;            // per cluster
   std::vector<std::uint32_t> start;    // cluster k's claims are members[start[k] .. start[k+1])
   std::vector<Vertex> members;
@@ -287,6 +293,7 @@ struct ClaimGraph::Impl {
   graph::FlatIndex vertex_of;  // claim id -> vertex (keyed through ids)
   std::vector<graph::SourceInfo> sources;
   graph::FlatIndex source_index;  // source id -> index into sources
+  graph::TextPool source_keys;    // sources[i].id at i, packed: what source_index compares
   graph::Interner entities, properties, kinds, origins, reviewers;
   std::vector<graph::ReportInfo> reports;
   graph::FlatIndex report_index;  // report id -> index into reports
@@ -310,7 +317,7 @@ struct ClaimGraph::Impl {
     return vertex_of.find(claim, [this](std::uint32_t v) { return ids.view(v); });
   }
   std::uint32_t find_source(std::string_view id) const {
-    return source_index.find(id, [this](std::uint32_t i) -> std::string_view { return sources[i].id; });
+    return source_index.find(id, [this](std::uint32_t i) { return source_keys.view(i); });
   }
   std::uint32_t find_report(std::string_view id) const {
     return report_index.find(id, [this](std::uint32_t i) -> std::string_view { return reports[i].id; });
@@ -333,7 +340,39 @@ Components connected(const ClaimGraph::Impl& impl);
 // batches and free each one (ClaimGraph::build hands everything at once).
 // Links are resolved per batch and become edges at the end, into storage
 // reserved to the exact size.
+// Claim keys (GraphClaim::key) to vertices, for the links of one build: a
+// table indexed by key when the keys are dense enough (row ids, the usual
+// case), else a sorted list.
+class KeyIndex {
+ public:
+  // keys[v] is vertex v's key, 0 for none. Throws Error(bad_input) on a
+  // duplicate key.
+  void build(const std::vector<std::int64_t>& keys);
+  bool empty() const { return !any_; }
+  // The vertex of a key, or none.
+  std::uint32_t find(std::int64_t key) const {
+    if (dense_) {
+      const auto at = static_cast<std::uint64_t>(key) - static_cast<std::uint64_t>(first_);
+      return at < table_.size() ? table_[at] : none;
+    }
+    auto it = std::lower_bound(sorted_.begin(), sorted_.end(), std::pair<std::int64_t, std::uint32_t>{key, 0});
+    return it != sorted_.end() && it->first == key ? it->second : none;
+  }
+  void clear() {
+    std::vector<std::uint32_t>().swap(table_);
+    std::vector<std::pair<std::int64_t, std::uint32_t>>().swap(sorted_);
+    any_ = false;
+  }
+
+ private:
+  bool any_ = false, dense_ = false;
+  std::int64_t first_ = 0;
+  std::vector<std::uint32_t> table_;                            // dense: vertex of key first_ + i, or none
+  std::vector<std::pair<std::int64_t, std::uint32_t>> sorted_;  // sparse: (key, vertex) by key
+};
+
 struct PendingLinks {
+  KeyIndex keys;  // claim keys, when the claims carry them
   struct Ends {
     std::uint32_t from, to;
   };
@@ -361,21 +400,27 @@ struct DisputeMembers {
 std::vector<DisputeMembers> dispute_members(const ClaimGraph::Impl& impl, bool include_agreements);
 
 // Scratch space for camps, sized to the graph once and reused per dispute.
+// Each dispute is copied into a compact adjacency of its own (claims by
+// position in the dispute, each one's links in the graph's order), so the
+// searches touch a few small arrays instead of the whole graph.
 struct CampScratch {
-  explicit CampScratch(std::size_t vertices)
-      : colour(vertices, -1), local(vertices, none), parent(vertices, 0), depth(vertices, 0),
-        via(vertices), state(vertices, boost::white_color) {}
-  std::vector<std::int8_t> colour;  // 0 or 1 per vertex, -1 unvisited
-  std::vector<std::uint32_t> local; // vertex -> index within the current dispute
-  // The breadth-first tree of the current dispute.
-  std::vector<Vertex> parent;
-  std::vector<std::uint32_t> depth;
-  std::vector<Edge> via;
-  std::vector<boost::default_color_type> state;
-  // The odd-walk search over the double cover, sized to the largest dispute.
+  explicit CampScratch(std::size_t vertices) : local(vertices, none) {}
+  std::vector<std::uint32_t> local;  // vertex -> position in the current dispute, none elsewhere
+  struct Arc {
+    std::uint32_t to;    // position of the other claim
+    std::uint32_t link;  // index into ClaimGraph::Impl::links
+    std::uint32_t odd;   // 1 for a contradiction
+  };
+  std::vector<std::uint32_t> first;  // claim i's arcs are arcs[first[i] .. first[i+1])
+  std::vector<Arc> arcs;
+  // The breadth-first tree of the colouring.
+  std::vector<std::int8_t> colour;  // 0 or 1, -1 unvisited
+  std::vector<std::uint32_t> parent, depth, via;  // via: the link to the parent
+  // The odd-walk search over the double cover (claim, parity).
   std::vector<std::uint32_t> dist;
-  std::vector<std::pair<std::uint32_t, Edge>> from;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> from;  // (previous state, link)
   std::vector<std::uint32_t> queue;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;  // (claim pair, odd)
 };
 DisputeCamps camps_of(const ClaimGraph::Impl& impl, DisputeMembers members, std::size_t exact_cycle_limit,
                       CampScratch& scratch);

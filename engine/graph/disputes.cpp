@@ -9,32 +9,44 @@ namespace claimdb::graph {
 
 namespace {
 
-Dispute describe(const ClaimGraph::Impl& impl, std::span<const Vertex> vertices, const Tally& tally) {
+// The names behind one interned field of a dispute's claims, sorted: nearly
+// always a single one, found without sorting anything.
+template <class Field>
+std::vector<std::string> interned_names(std::span<const Vertex> vertices, const Field& field, const Interner& names,
+                                        std::vector<std::uint32_t>& scratch) {
+  const std::uint32_t first = field(vertices.front());
+  bool same = true;
+  for (Vertex v : vertices) same = same && field(v) == first;
+  std::vector<std::string> out;
+  if (same) {
+    out.emplace_back(names.text(first));
+    return out;
+  }
+  scratch.clear();
+  for (Vertex v : vertices) scratch.push_back(field(v));
+  std::sort(scratch.begin(), scratch.end());
+  scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+  out.reserve(scratch.size());
+  for (std::uint32_t i : scratch) out.push_back(names.text(i));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Dispute describe(const ClaimGraph::Impl& impl, const Clusters& clusters, std::span<const Vertex> vertices,
+                 const Tally& tally, std::vector<std::uint32_t>& scratch) {
+  const auto& g = impl.graph;
   Dispute d;
   d.claims.reserve(vertices.size());
-  std::vector<std::uint32_t> entities, properties, sources;
-  entities.reserve(vertices.size());
-  properties.reserve(vertices.size());
-  sources.reserve(vertices.size());
-  for (Vertex v : vertices) {
-    const auto& claim = impl.graph[v];
-    d.claims.emplace_back(impl.claim_id(v));
-    entities.push_back(claim.entity);
-    properties.push_back(claim.property);
-    sources.push_back(claim.claimant);
-  }
-  auto names = [](std::vector<std::uint32_t>& indices, auto&& text) {
-    std::sort(indices.begin(), indices.end());
-    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
-    std::vector<std::string> out;
-    out.reserve(indices.size());
-    for (auto i : indices) out.push_back(text(i));
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  d.entities = names(entities, [&](std::uint32_t i) { return impl.entities.text(i); });
-  d.properties = names(properties, [&](std::uint32_t i) { return impl.properties.text(i); });
-  d.sources = names(sources, [&](std::uint32_t i) { return impl.sources[i].id; });
+  for (Vertex v : vertices) d.claims.emplace_back(impl.claim_id(v));
+  d.entities = interned_names(vertices, [&g](Vertex v) { return g[v].entity; }, impl.entities, scratch);
+  d.properties = interned_names(vertices, [&g](Vertex v) { return g[v].property; }, impl.properties, scratch);
+  // Sources by the rank of their ids: sorted without comparing a string.
+  scratch.clear();
+  for (Vertex v : vertices) scratch.push_back(clusters.source_rank[g[v].claimant]);
+  std::sort(scratch.begin(), scratch.end());
+  scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+  d.sources.reserve(scratch.size());
+  for (std::uint32_t rank : scratch) d.sources.push_back(clusters.ranked_sources[rank]);
   d.links = tally.links;
   d.contradictions = tally.contradictions;
   return d;
@@ -87,6 +99,18 @@ Clusters make_clusters(const ClaimGraph::Impl& impl) {
   });
 
   Clusters out;
+  {
+    std::vector<std::uint32_t> by_id(impl.sources.size());
+    for (std::uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+    std::sort(by_id.begin(), by_id.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return impl.sources[a].id < impl.sources[b].id; });
+    out.source_rank.resize(by_id.size());
+    out.ranked_sources.reserve(by_id.size());
+    for (std::uint32_t r = 0; r < by_id.size(); ++r) {
+      out.source_rank[by_id[r]] = r;
+      out.ranked_sources.push_back(impl.sources[by_id[r]].id);
+    }
+  }
   out.tally.reserve(order.size());
   out.start.reserve(order.size() + 1);
   out.members.reserve(members.size());
@@ -105,9 +129,10 @@ std::vector<DisputeMembers> dispute_members(const ClaimGraph::Impl& impl, bool i
   const Clusters& clusters = impl.clusters();
   std::vector<DisputeMembers> out;
   out.reserve(clusters.tally.size());
+  std::vector<std::uint32_t> scratch;
   for (std::size_t k = 0; k < clusters.tally.size(); ++k) {
     if (!include_agreements && clusters.tally[k].contradictions == 0) continue;
-    out.push_back(DisputeMembers{describe(impl, clusters.of(k), clusters.tally[k]), clusters.of(k)});
+    out.push_back(DisputeMembers{describe(impl, clusters, clusters.of(k), clusters.tally[k], scratch), clusters.of(k)});
   }
   return out;
 }

@@ -3,7 +3,9 @@
 // Each table is read once in row-id order and references are resolved in
 // memory by row id (sources, entities, properties and reports first, then the
 // claims, whose slugs the links and reviews look up) rather than by a join per
-// row. A scope reads its claims through the (entity, property) index and its
+// row. Claims carry their row id as key and links their ends' row ids, so the
+// graph resolves link ends without looking up slugs. A scope reads its claims
+// through the (entity, property) index and its
 // links through links_from. Rows are handed over in stages: everything up to
 // the reviews at once, then the links a batch at a time, so the caller can
 // free each batch before the next is read.
@@ -155,6 +157,7 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
       c.published_at = column_text(q, 8);
       if (RowId old = column_id(q, 9); old != 0) corrections.emplace_back(rows.claims.size(), old);
       c.retracted = std::binary_search(retracted.begin(), retracted.end(), id);
+      c.key = id;
       claims.add(id, c.id);
       rows.claims.push_back(std::move(c));
     }
@@ -197,11 +200,14 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
     q.bind(2, by);
     rows.links.reserve(link_batch);
     while (q.executeStep()) {
-      const std::string* from = claims.find(q.getColumn(1).getInt64());
-      const std::string* to = claims.find(q.getColumn(2).getInt64());
+      const RowId from_id = q.getColumn(1).getInt64(), to_id = q.getColumn(2).getInt64();
+      const std::string* from = claims.find(from_id);
+      const std::string* to = claims.find(to_id);
       if (!from || !to) continue;
-      rows.links.push_back(
-          GraphLink{q.getColumn(0).getString(), *from, *to, q.getColumn(3).getString(), q.getColumn(4).getString()});
+      // The ends by row id too (the claims' keys): the graph then needs no
+      // lookup of their slugs.
+      rows.links.push_back(GraphLink{q.getColumn(0).getString(), *from, *to, q.getColumn(3).getString(),
+                                     q.getColumn(4).getString(), from_id, to_id});
       if (rows.links.size() == link_batch) take(rows);
     }
   }

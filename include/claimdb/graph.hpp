@@ -39,6 +39,9 @@ struct GraphClaim {
   std::string published_at;  // canonical time, or ""
   std::string supersedes;    // id of the claim this one corrects, or ""
   bool retracted = false;    // a retraction names this claim
+  // Optional: an integer key unique among the claims (storage hands over the
+  // row id), 0 for none. Links may then name their ends by key.
+  std::int64_t key = 0;
 };
 
 // A link between two claims.
@@ -48,6 +51,11 @@ struct GraphLink {
   std::string to;      // claim id
   std::string kind;    // contradicts, supports, echo, update, scope, ...
   std::string origin;  // "detector" or the analyst's name
+  // Optional: the ends' GraphClaim::key. When both are set (and the claims
+  // carry keys) they name the ends, with no lookup of `from` and `to` (which
+  // may then be empty); 0 means "look the end up by its id".
+  std::int64_t from_key = 0;
+  std::int64_t to_key = 0;
 };
 
 // A report, for citation chains.
