@@ -99,6 +99,20 @@ void release(std::vector<T>& v) {
   std::vector<T>().swap(v);
 }
 
+// Room for the texts of one field of `rows`, estimated from the first few
+// thousand rows and generous: reading every row beforehand would stream all
+// of them through the cache once more, and room reserved but never written
+// costs no memory. The pools still grow if it falls short.
+template <class Row, class Field>
+std::size_t estimate_chars(const std::vector<Row>& rows, const Field& field) {
+  const std::size_t sample = std::min<std::size_t>(rows.size(), 4096);
+  if (sample == 0) return 0;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < sample; ++i) chars += field(rows[i]).size();
+  return static_cast<std::size_t>(static_cast<double>(chars) / static_cast<double>(sample) * 1.5 *
+                                  static_cast<double>(rows.size())) + 4096;
+}
+
 std::uint32_t source_of(Impl& impl, const std::string& id) {
   if (id.empty()) return none;
   auto [index, added] = impl.source_index.insert(
@@ -157,13 +171,9 @@ void add_claims(Impl& impl, std::vector<GraphClaim>& rows, PendingLinks& pending
   for (std::size_t i = 0; i < rows.size(); ++i) boost::add_vertex(impl.graph);
   impl.vertex_of.reserve(rows.size());
   const auto key = [&impl](std::uint32_t v) { return impl.ids.view(v); };
-  std::size_t id_chars = 0, phrase_chars = 0;
-  for (const auto& row : rows) {
-    id_chars += row.id.size();
-    phrase_chars += row.phrase.size();
-  }
-  impl.ids.reserve(rows.size(), id_chars);
-  impl.phrases.reserve(rows.size(), phrase_chars);
+  impl.ids.reserve(rows.size(), estimate_chars(rows, [](const GraphClaim& c) -> const std::string& { return c.id; }));
+  impl.phrases.reserve(rows.size(),
+                       estimate_chars(rows, [](const GraphClaim& c) -> const std::string& { return c.phrase; }));
   impl.seen.reserve(rows.size(), 0);
   std::vector<std::pair<Vertex, std::string>> corrections;
   std::vector<std::int64_t> keys;
@@ -216,9 +226,8 @@ void take_links(Impl& impl, std::vector<GraphLink>& rows, PendingLinks& pending)
     reserve_huge(pending.ends, rows.size());
     reserve_huge(pending.kinds, rows.size());
     impl.links.reserve(rows.size());
-    std::size_t id_chars = 0;
-    for (const auto& row : rows) id_chars += row.id.size();
-    impl.link_ids.reserve(rows.size(), id_chars);
+    impl.link_ids.reserve(rows.size(),
+                          estimate_chars(rows, [](const GraphLink& l) -> const std::string& { return l.id; }));
   }
   pending.degree.resize(boost::num_vertices(impl.graph), 0);
   // Ends named by key need no lookup of their ids.
@@ -294,7 +303,6 @@ void add_edges(Impl& impl, PendingLinks& pending) {
   release(pending.ends);
   release(pending.kinds);
   pending.keys.clear();
-  impl.link_ids.shrink_to_fit();
 }
 
 }  // namespace claimdb::graph

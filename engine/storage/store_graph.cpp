@@ -5,10 +5,10 @@
 // claims, whose slugs the links and reviews look up) rather than by a join per
 // row. Claims carry their row id as key and links their ends' row ids, so the
 // graph resolves link ends without looking up slugs. A scope reads its claims
-// through the (entity, property) index and its
-// links through links_from. Rows are handed over in stages: everything up to
-// the reviews at once, then the links a batch at a time, so the caller can
-// free each batch before the next is read.
+// through the (entity, property) index and its links through links_from. Rows
+// are handed over in stages: everything up to the reviews at once, then the
+// links a batch at a time, so the caller can free each batch before the next
+// is read.
 #include "storage/store.hpp"
 
 #include <claimdb/error.hpp>
