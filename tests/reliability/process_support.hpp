@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -127,6 +128,17 @@ inline Run run_claimdb(const TempDir& dir, const std::vector<std::string>& args,
   r.out = read_file(out);
   r.err = read_file(err);
   return r;
+}
+
+// Copies a closed database (its WAL and shared-memory files, if any, too)
+// over `to`.
+inline void copy_database(const std::string& from, const std::string& to) {
+  namespace fs = std::filesystem;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ec;
+    fs::remove(to + suffix, ec);
+    if (fs::exists(from + suffix)) fs::copy_file(from + suffix, to + suffix);
+  }
 }
 
 inline double seconds_since(std::chrono::steady_clock::time_point start) {

@@ -53,14 +53,6 @@ std::string stats_digest(const std::string& out) {
 }
 std::string lines_digest(const std::string& out) { return std::to_string(count_lines(out)); }
 
-void copy_database(const std::string& from, const std::string& to) {
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::error_code ec;
-    fs::remove(to + suffix, ec);
-    if (fs::exists(from + suffix)) fs::copy_file(from + suffix, to + suffix);
-  }
-}
-
 }  // namespace
 
 TEST_CASE("readers beside a writer see the state before or after the import, never locked") {

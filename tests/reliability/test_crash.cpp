@@ -13,20 +13,6 @@
 #include <random>
 
 using namespace claimdb::test;
-namespace fs = std::filesystem;
-
-namespace {
-
-// Copies a closed database (its WAL, if any, too) over `to`.
-void copy_database(const std::string& from, const std::string& to) {
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::error_code ec;
-    fs::remove(to + suffix, ec);
-    if (fs::exists(from + suffix)) fs::copy_file(from + suffix, to + suffix);
-  }
-}
-
-}  // namespace
 
 TEST_CASE("an import killed with SIGKILL at random moments is all or nothing and loses nothing") {
   TempDir dir;
