@@ -52,6 +52,7 @@ void stats(const Context& context, const std::string& format) {
     row["properties"] = s.properties;
     row["claims"] = s.claims;
     row["links"] = s.links;
+    row["detector_links"] = s.detector_links;
     row["reviews"] = s.reviews;
     row["retractions"] = s.retractions;
     row["supersessions"] = s.supersessions;
@@ -66,6 +67,7 @@ void stats(const Context& context, const std::string& format) {
   add("reports", s.reports);
   add("claims", s.claims);
   add("links", s.links);
+  add("detector links", s.detector_links);
   add("reviews", s.reviews);
   add("retractions", s.retractions);
   add("supersessions", s.supersessions);

@@ -2,6 +2,8 @@
 #include <claimdb/detect.hpp>
 
 #include "detect/detector.hpp"
+#include "detect/explain.hpp"
+#include "storage/read_snapshot.hpp"
 
 #include <chrono>
 #include <optional>
@@ -14,36 +16,10 @@ namespace {
 // non-const handle.
 detail::Store& reading(const Database& db) { return const_cast<detail::Store&>(db.store()); }
 
-detect::DetectClaim require_claim(detail::Store& store, const std::string& id) {
-  auto claim = store.detect_claim(id);
+const detect::DetectClaim& require_claim(detect::Explainer& explainer, const std::string& id) {
+  const detect::DetectClaim* claim = explainer.claim(id);
   if (!claim) throw Error(ErrorCode::not_found, "unknown claim '" + id.substr(0, 80) + "'");
   return *claim;
-}
-
-// The claim with repeat_of set from its group, as the detector sees it.
-detect::DetectClaim in_group(detail::Store& store, const detect::DetectClaim& claim) {
-  auto group = store.detect_group(claim.entity, claim.property);
-  std::vector<detect::DetectClaim*> members;
-  for (auto& c : group) members.push_back(&c);
-  detect::mark_repeats(members);
-  for (const auto& c : group)
-    if (c.id == claim.id) return c;
-  return claim;
-}
-
-// The group verdict on a part and its whole when their group's parts sum to
-// more than the whole (what the detector recorded for the pair).
-std::optional<detect::Verdict> group_verdict(detail::Store& store, const detect::DetectClaim& a,
-                                             const detect::DetectClaim& b, detect::Lookup& lookup) {
-  if (a.entity != b.entity || a.property != b.property) return std::nullopt;
-  auto group = store.detect_group(a.entity, a.property);
-  std::vector<detect::DetectClaim*> members;
-  for (auto& c : group)
-    if (!c.superseded && !c.retracted) members.push_back(&c);
-  for (const auto& v : detect::parts_exceeding_whole(members, lookup))
-    if ((v.part->id == a.id && v.whole->id == b.id) || (v.part->id == b.id && v.whole->id == a.id))
-      return v.verdict;
-  return std::nullopt;
 }
 
 }  // namespace
@@ -55,17 +31,16 @@ DetectSummary detect_all(Database& db) {
   store.begin();
   try {
     store.detect_bulk_cache(true);
-    // Every detector link is rewritten: maintaining links_from, links_to and
-    // links_kind row by row (random inserts, and deletes before them) costs
-    // more than sorting each once at the end.
-    const auto indexes = store.drop_link_indexes();
-    summary.removed = store.delete_detector_links();
     detect::Lookup lookup(store);
     const detect::AnalystLinks analyst(store);
+    // Every link is kept in memory (24 bytes each) and written at the end
+    // in key order: appending to the table's B-tree instead of inserting at
+    // random places.
+    std::vector<detail::DetectLink> links;
     store.each_detect_entity([&](std::vector<detail::DetectClaim>& claims) {
-      detect::detect_entity(store, lookup, claims, summary, &analyst);
+      detect::detect_entity(store, lookup, claims, summary, &analyst, &links);
     });
-    store.create_link_indexes(indexes);
+    summary.removed = store.replace_detector_links(links);
     store.commit();
     store.detect_bulk_cache(false);
   } catch (const Error&) {
@@ -84,7 +59,6 @@ DetectSummary detect_all(Database& db) {
 
 std::vector<Conflict> list_conflicts(const Database& db, const ConflictFilter& filter) {
   detail::Store& store = reading(db);
-  detect::Lookup lookup(store);
   detail::StoredLinkFilter query;
   query.entity = filter.entity;
   query.property = filter.property;
@@ -94,9 +68,12 @@ std::vector<Conflict> list_conflicts(const Database& db, const ConflictFilter& f
   query.include_non_conflicts = filter.include_non_conflicts;
   std::vector<Conflict> out;
   try {
+    detail::ReadSnapshot snapshot(store);
+    detect::Explainer explainer(store);
+    detect::Lookup& lookup = explainer.lookup();
     for (const auto& link : store.conflict_links(query)) {
-      auto a = store.detect_claim(link.from);
-      auto b = store.detect_claim(link.to);
+      const detect::DetectClaim* a = explainer.claim(link.from);
+      const detect::DetectClaim* b = explainer.claim(link.to);
       if (!a || !b || a->superseded || a->retracted || b->superseded || b->retracted) continue;
       Conflict c;
       c.a = a->slug;
@@ -114,14 +91,16 @@ std::vector<Conflict> list_conflicts(const Database& db, const ConflictFilter& f
       c.interval_b = b->interval;
       c.unit_a = a->unit;
       c.unit_b = b->unit;
+      const detect::Verdict v = explainer.explain(*a, *b);
       if (link.origin == "detector") {
-        c.relation = link.relation;
+        // Derived by the rules that made the link; the stored kind and
+        // severity are what the listing filtered on.
+        c.relation = v.relation;
         c.severity = link.severity.value_or(0);
-        c.explanation = link.rationale;
+        c.explanation = v.explanation;
       } else {
         // An analyst's link: the detector's own reading of the pair, when it
         // agrees, then the analyst's words.
-        const detect::Verdict v = detect::compare_any(*a, *b, lookup);
         const bool agrees = v.kind == link.kind;
         c.relation = agrees ? v.relation : "analyst";
         c.severity = agrees ? v.severity.value_or(0) : 0;
@@ -142,12 +121,10 @@ std::vector<Conflict> list_conflicts(const Database& db, const ConflictFilter& f
 Relation explain_pair(const Database& db, const std::string& a, const std::string& b) {
   detail::Store& store = reading(db);
   try {
-    const auto first = in_group(store, require_claim(store, a));
-    const auto second = in_group(store, require_claim(store, b));
-    detect::Lookup lookup(store);
-    detect::Verdict v = detect::compare_any(first, second, lookup);
-    if (v.kind == "scope")
-      if (auto group = group_verdict(store, first, second, lookup)) v = *group;
+    detect::Explainer explainer(store);
+    const detect::DetectClaim& first = require_claim(explainer, a);
+    const detect::DetectClaim& second = require_claim(explainer, b);
+    const detect::Verdict v = explainer.explain(first, second);
     Relation r;
     r.a = a;
     r.b = b;

@@ -12,29 +12,30 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Writes verdicts as links, once per pair, never beside an analyst's own.
+// Writes verdicts as links, once per pair, never beside an analyst's own;
+// into `sink` when given (a whole-database run writes them all at the end).
 class LinkWriter {
  public:
-  LinkWriter(detail::Store& store, DetectSummary& summary, const AnalystLinks* analyst)
-      : store_(store), summary_(summary), analyst_(analyst) {}
+  LinkWriter(detail::Store& store, DetectSummary& summary, const AnalystLinks* analyst,
+             std::vector<detail::DetectLink>* sink)
+      : store_(store), summary_(summary), analyst_(analyst), sink_(sink) {}
 
   void write(const DetectClaim& x, const DetectClaim& y, const Verdict& verdict) {
     if (verdict.kind.empty()) return;
-    const DetectClaim& from = x.id < y.id ? x : y;
-    const DetectClaim& to = x.id < y.id ? y : x;
-    if (!written_.insert({from.id, to.id}).second) return;
-    if (analyst_ ? analyst_->has(from.id, to.id, verdict.kind)
-                 : store_.analyst_link_exists(from.id, to.id, verdict.kind))
+    const RowId from = std::min(x.id, y.id), to = std::max(x.id, y.id);
+    if (!written_.insert({from, to}).second) return;
+    if (analyst_ ? analyst_->has(from, to, verdict.kind)
+                 : store_.analyst_link_exists(from, to, verdict.kind))
       return;
     detail::DetectLink link;
-    link.from = from.id;
-    link.to = to.id;
-    link.slug = "~detector:" + from.slug + ":" + to.slug;
-    link.kind = verdict.kind;
-    link.relation = verdict.relation;
-    link.rationale = verdict.explanation;
+    link.from = from;
+    link.to = to;
+    link.kind = detail::link_kind_code(verdict.kind);
+    if (link.kind == 0)
+      throw Error(ErrorCode::internal, "the detector made a link of unknown kind '" + verdict.kind + "'");
     link.severity = verdict.severity;
-    store_.insert_detector_link(link);
+    if (sink_) sink_->push_back(link);
+    else store_.insert_detector_link(link);
     ++summary_.links;
     if (verdict.kind == "contradicts") ++summary_.contradictions;
   }
@@ -43,6 +44,7 @@ class LinkWriter {
   detail::Store& store_;
   DetectSummary& summary_;
   const AnalystLinks* analyst_;
+  std::vector<detail::DetectLink>* sink_;
   std::set<std::pair<RowId, RowId>> written_;
 };
 
@@ -90,8 +92,9 @@ AnalystLinks::AnalystLinks(detail::Store& store) {
 }
 
 void detect_entity(detail::Store& store, Lookup& lookup, std::vector<DetectClaim>& claims,
-                   DetectSummary& summary, const AnalystLinks* analyst) {
-  LinkWriter writer(store, summary, analyst);
+                   DetectSummary& summary, const AnalystLinks* analyst,
+                   std::vector<detail::DetectLink>* sink) {
+  LinkWriter writer(store, summary, analyst, sink);
   const auto groups = by_property(claims);
   summary.claims += static_cast<std::int64_t>(claims.size());
   summary.groups += static_cast<std::int64_t>(groups.size());

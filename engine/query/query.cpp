@@ -3,6 +3,7 @@
 #include <claimdb/detect.hpp>
 #include <claimdb/query.hpp>
 
+#include "detect/explain.hpp"
 #include "query/graph_queries.hpp"
 #include "query/parser.hpp"
 #include "query/suggest.hpp"
@@ -99,7 +100,20 @@ QueryResult conflicts(Store& store, const ParsedQuery& q) {
   f.severity = q.severity;
   f.as_of = q.as_of;
   f.limit = store_limit(q);
-  return store.query_conflicts(f);
+  QueryResult out = store.query_conflicts(f);
+  // A detector link stores its kind and severity; its explanation is derived
+  // from the two claims by the rules that made it.
+  detect::Explainer explainer(store);
+  for (auto& row : out.rows) {
+    const auto* origin = std::get_if<std::string>(&row[10]);
+    const auto* a = std::get_if<std::string>(&row[0]);
+    const auto* b = std::get_if<std::string>(&row[1]);
+    if (!origin || *origin != "detector" || !a || !b) continue;
+    const detect::DetectClaim* first = explainer.claim(*a);
+    const detect::DetectClaim* second = explainer.claim(*b);
+    if (first && second) row[11] = explainer.explain(*first, *second).explanation;
+  }
+  return out;
 }
 
 QueryResult why(const Database& db, Store& store, const ParsedQuery& q) {

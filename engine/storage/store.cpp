@@ -323,6 +323,7 @@ Stats Store::stats() {
   s.properties = count("SELECT count(*) FROM properties");
   s.claims = count("SELECT count(*) FROM claims");
   s.links = count("SELECT count(*) FROM links");
+  s.detector_links = count("SELECT count(*) FROM detector_links");
   s.reviews = count("SELECT count(*) FROM reviews");
   s.retractions = count("SELECT count(*) FROM retractions");
   s.supersessions = count("SELECT count(*) FROM claims WHERE supersedes IS NOT NULL");

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -76,15 +77,20 @@ struct DetectPlace {
   RowId part_of = 0;  // 0: none
 };
 
-// A link the detector writes (from is the earlier claim by row id).
+// A link the detector writes (from is the earlier claim by row id). The
+// relation label and the explanation are not stored: they are derived from
+// the two claims when the link is listed.
 struct DetectLink {
   RowId from = 0, to = 0;
-  std::string slug;       // "~detector:<from slug>:<to slug>": never a valid user id
-  std::string kind;       // contradicts, supports, update, scope, echo
-  std::string relation;   // the rule's short label
-  std::string rationale;  // the one-sentence explanation
+  int kind = 0;                    // a link_kind_code
   std::optional<double> severity;  // contradictions only
 };
+
+// The codes of detector_links.kind (the link_kinds table of schema 3): 1
+// contradicts, 2 supports, 3 update, 4 scope, 5 echo; 0 for anything else.
+int link_kind_code(std::string_view kind);
+// The name of a code; "" for an unknown one.
+std::string_view link_kind_name(int code);
 
 // A stored link read back for listing.
 struct StoredLink {
@@ -207,9 +213,8 @@ class Store {
   // The (entity, property) groups holding claims added, superseded or
   // retracted after the mark.
   std::vector<std::pair<RowId, RowId>> groups_touched_since(const DetectMark& mark);
-  // Deletes detector links: all, or those touching a claim of one group.
-  // Returns how many were deleted.
-  std::int64_t delete_detector_links();
+  // Deletes the detector links touching a claim of one group; returns how
+  // many were deleted.
   std::int64_t delete_detector_links(RowId entity, RowId property);
   // Whether an analyst link of this kind joins the two claims (either way).
   bool analyst_link_exists(RowId a, RowId b, const std::string& kind);
@@ -217,11 +222,10 @@ class Store {
   std::vector<StoredLink> analyst_links();
   // A page cache large enough for a whole-database run (on), or the default (off).
   void detect_bulk_cache(bool on) noexcept;
-  // Drops the secondary indexes of links (every one but the slug's) and
-  // returns the statements that build them again: a whole-database run
-  // rewrites every detector link and builds each index once, by sorting.
-  std::vector<std::string> drop_link_indexes();
-  void create_link_indexes(const std::vector<std::string>& statements);
+  // Deletes every detector link and writes `links` (sorted here by from, to)
+  // in key order, building the to_claim index once at the end, by sorting.
+  // Returns how many links were deleted.
+  std::int64_t replace_detector_links(std::vector<DetectLink>& links);
   void insert_detector_link(const DetectLink& link);
   std::vector<StoredLink> conflict_links(const StoredLinkFilter& filter);
 

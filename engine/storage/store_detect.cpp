@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <set>
 #include <unordered_set>
 
@@ -191,20 +192,34 @@ std::vector<std::pair<RowId, RowId>> Store::groups_touched_since(const DetectMar
   return {groups.begin(), groups.end()};
 }
 
-std::int64_t Store::delete_detector_links() {
-  return db_.exec("DELETE FROM links WHERE origin = 'detector'");
+int link_kind_code(std::string_view kind) {
+  static constexpr std::string_view names[] = {"contradicts", "supports", "update", "scope", "echo"};
+  for (int i = 0; i < 5; ++i)
+    if (names[i] == kind) return i + 1;
+  return 0;
+}
+
+std::string_view link_kind_name(int code) {
+  static constexpr std::string_view names[] = {"contradicts", "supports", "update", "scope", "echo"};
+  return code >= 1 && code <= 5 ? names[code - 1] : std::string_view();
 }
 
 std::int64_t Store::delete_detector_links(RowId entity, RowId property) {
-  auto& q = statement("delete_detector_links_group",
-                      "DELETE FROM links WHERE origin = 'detector' AND id IN ("
-                      "SELECT l.id FROM claims c JOIN links l ON l.from_claim = c.id "
-                      "WHERE c.entity = ?1 AND c.property = ?2 AND l.origin = 'detector' "
-                      "UNION SELECT l.id FROM claims c JOIN links l ON l.to_claim = c.id "
-                      "WHERE c.entity = ?1 AND c.property = ?2 AND l.origin = 'detector')");
-  q.bind(1, entity);
-  q.bind(2, property);
-  return q.exec();
+  // Two statements, each driven by an index of detector_links: the primary
+  // key for the earlier end, detector_links_to for the later one.
+  auto& from = statement("delete_detector_links_from",
+                         "DELETE FROM detector_links WHERE from_claim IN "
+                         "(SELECT id FROM claims WHERE entity = ?1 AND property = ?2)");
+  from.bind(1, entity);
+  from.bind(2, property);
+  std::int64_t removed = from.exec();
+  auto& to = statement("delete_detector_links_to",
+                       "DELETE FROM detector_links WHERE to_claim IN "
+                       "(SELECT id FROM claims WHERE entity = ?1 AND property = ?2)");
+  to.bind(1, entity);
+  to.bind(2, property);
+  removed += to.exec();
+  return removed;
 }
 
 bool Store::analyst_link_exists(RowId a, RowId b, const std::string& kind) {
@@ -241,64 +256,75 @@ void Store::detect_bulk_cache(bool on) noexcept {
                nullptr, nullptr, nullptr);
 }
 
-std::vector<std::string> Store::drop_link_indexes() {
-  // Read from the schema, so that an index a later migration adds is kept.
+std::int64_t Store::replace_detector_links(std::vector<DetectLink>& links) {
+  const std::int64_t removed = db_.execAndGet("SELECT count(*) FROM detector_links").getInt64();
+  // A cached statement left mid-row keeps a cursor open, and SQLite refuses
+  // to drop an index under an open cursor (SQLITE_LOCKED).
+  for (auto& [key, cached] : statements_) cached->tryReset();
+  // Every other index of the table is read from the schema, dropped and built
+  // again after the rows: one sort instead of a random insert per link.
   std::vector<std::pair<std::string, std::string>> indexes;
   {
     SQLite::Statement q(db_,
                         "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                        "AND tbl_name = 'links' AND sql IS NOT NULL ORDER BY name");
+                        "AND tbl_name = 'detector_links' AND sql IS NOT NULL ORDER BY name");
     while (q.executeStep()) indexes.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
   }
-  // A cached statement left mid-row keeps a cursor open, and SQLite refuses
-  // to drop an index under an open cursor (SQLITE_LOCKED).
-  for (auto& [key, cached] : statements_) cached->tryReset();
-  std::vector<std::string> statements;
-  for (const auto& [name, sql] : indexes) {
-    db_.exec("DROP INDEX \"" + name + "\"");
-    statements.push_back(sql);
+  for (const auto& index : indexes) db_.exec("DROP INDEX \"" + index.first + "\"");
+  // No WHERE clause and no trigger: SQLite empties the table at once.
+  db_.exec("DELETE FROM detector_links");
+  std::sort(links.begin(), links.end(), [](const DetectLink& x, const DetectLink& y) {
+    return x.from != y.from ? x.from < y.from : x.to < y.to;
+  });
+  SQLite::Statement q(db_, "INSERT INTO detector_links (from_claim, to_claim, kind, severity) VALUES (?, ?, ?, ?)");
+  for (const DetectLink& link : links) {
+    q.bind(1, link.from);
+    q.bind(2, link.to);
+    q.bind(3, link.kind);
+    if (link.severity) q.bind(4, *link.severity); else q.bind(4);
+    q.exec();
+    q.reset();
   }
-  return statements;
-}
-
-void Store::create_link_indexes(const std::vector<std::string>& statements) {
-  for (const auto& sql : statements) db_.exec(sql);
+  for (const auto& index : indexes) db_.exec(index.second);
+  return removed;
 }
 
 void Store::insert_detector_link(const DetectLink& link) {
   auto& q = statement("insert_detector_link",
-                      "INSERT INTO links(slug, from_claim, to_claim, kind, origin, rationale, "
-                      "created_at, recorded_at, severity, relation) "
-                      "VALUES (?, ?, ?, ?, 'detector', ?, ?, ?, ?, ?)");
-  const std::string now = now_.empty() ? now_utc() : now_;
-  q.bind(1, link.slug);
-  q.bind(2, link.from);
-  q.bind(3, link.to);
-  q.bind(4, link.kind);
-  q.bind(5, link.rationale);
-  q.bind(6, now);
-  q.bind(7, now);
-  if (link.severity) q.bind(8, *link.severity); else q.bind(8);
-  q.bind(9, link.relation);
-  insert_row(q, "link", link.slug);
+                      "INSERT INTO detector_links (from_claim, to_claim, kind, severity) "
+                      "VALUES (?, ?, ?, ?)");
+  q.bind(1, link.from);
+  q.bind(2, link.to);
+  q.bind(3, link.kind);
+  if (link.severity) q.bind(4, *link.severity); else q.bind(4);
+  q.exec();
 }
 
 std::vector<StoredLink> Store::conflict_links(const StoredLinkFilter& f) {
-  SQLite::Statement q(
-      db_,
-      "SELECT l.slug, l.from_claim, l.to_claim, l.kind, l.origin, l.relation, l.rationale, "
-      "l.severity FROM links l JOIN claims a ON a.id = l.from_claim "
-      "JOIN claims b ON b.id = l.to_claim "
-      "WHERE (CASE WHEN ?1 <> '' THEN l.kind = ?1 "
-      "            WHEN ?2 THEN 1 ELSE l.kind = 'contradicts' END) "
-      "AND (?3 = '' OR a.entity = (SELECT id FROM entities WHERE slug = ?3) "
+  // The analyst's links and the detector's, each filtered through its own
+  // indexes, then merged in one order.
+  const std::string filters =
+      "(?3 = '' OR a.entity = (SELECT id FROM entities WHERE slug = ?3) "
       "     OR b.entity = (SELECT id FROM entities WHERE slug = ?3)) "
       "AND (?4 = '' OR a.property = (SELECT id FROM properties WHERE slug = ?4) "
       "     OR b.property = (SELECT id FROM properties WHERE slug = ?4)) "
       "AND (?5 = '' OR a.claimant = (SELECT id FROM sources WHERE slug = ?5) "
-      "     OR b.claimant = (SELECT id FROM sources WHERE slug = ?5)) "
-      "AND (l.origin <> 'detector' OR COALESCE(l.severity, 0) >= ?6) "
-      "ORDER BY a.entity, a.property, l.from_claim, l.to_claim, l.id");
+      "     OR b.claimant = (SELECT id FROM sources WHERE slug = ?5)) ";
+  const std::string kind_filter =
+      "(CASE WHEN ?1 <> '' THEN k = ?1 WHEN ?2 THEN 1 ELSE k = 'contradicts' END) ";
+  SQLite::Statement q(
+      db_,
+      "SELECT * FROM ("
+      "SELECT l.slug, l.from_claim, l.to_claim, l.kind AS k, l.origin, l.rationale, NULL, "
+      "a.entity AS e, a.property AS p, l.id AS i FROM links l "
+      "JOIN claims a ON a.id = l.from_claim JOIN claims b ON b.id = l.to_claim WHERE " +
+          filters +
+          "UNION ALL "
+          "SELECT '', l.from_claim, l.to_claim, k.name, 'detector', NULL, l.severity, "
+          "a.entity, a.property, 0 FROM detector_links l JOIN link_kinds k ON k.code = l.kind "
+          "JOIN claims a ON a.id = l.from_claim JOIN claims b ON b.id = l.to_claim WHERE " +
+          filters + "AND COALESCE(l.severity, 0) >= ?6) WHERE " + kind_filter +
+          "ORDER BY e, p, from_claim, to_claim, i");
   q.bind(1, f.kind);
   q.bind(2, f.include_non_conflicts ? 1 : 0);
   q.bind(3, f.entity);
@@ -313,9 +339,8 @@ std::vector<StoredLink> Store::conflict_links(const StoredLinkFilter& f) {
     l.to = q.getColumn(2).getInt64();
     l.kind = q.getColumn(3).getString();
     l.origin = q.getColumn(4).getString();
-    l.relation = text_or_empty(q, 5);
-    l.rationale = text_or_empty(q, 6);
-    if (!q.isColumnNull(7)) l.severity = q.getColumn(7).getDouble();
+    l.rationale = text_or_empty(q, 5);
+    if (!q.isColumnNull(6)) l.severity = q.getColumn(6).getDouble();
     out.push_back(std::move(l));
   }
   return out;

@@ -190,12 +190,13 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
   }
   take(rows);
 
-  // Links with both ends in scope, a batch at a time.
+  // Links with both ends in scope, a batch at a time: the analyst's links
+  // recorded by then, then the detector's current links.
   {
     SQLite::Statement q(db,
                         "SELECT slug, from_claim, to_claim, kind, origin FROM links WHERE (?1 = 0 OR from_claim IN "
                         "(SELECT id FROM claims WHERE entity = ?1)) "
-                        "AND (origin = 'detector' OR recorded_at <= ?2) ORDER BY id");
+                        "AND recorded_at <= ?2 ORDER BY id");
     q.bind(1, scope);
     q.bind(2, by);
     rows.links.reserve(link_batch);
@@ -208,6 +209,27 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
       // lookup of their slugs.
       rows.links.push_back(GraphLink{q.getColumn(0).getString(), *from, *to, q.getColumn(3).getString(),
                                      q.getColumn(4).getString(), from_id, to_id});
+      if (rows.links.size() == link_batch) take(rows);
+    }
+  }
+  {
+    SQLite::Statement q(db,
+                        "SELECT from_claim, to_claim, kind FROM detector_links WHERE (?1 = 0 OR from_claim IN "
+                        "(SELECT id FROM claims WHERE entity = ?1)) ORDER BY from_claim, to_claim");
+    q.bind(1, scope);
+    const std::string detector = "detector";
+    std::string kinds[6];
+    for (int code = 1; code <= 5; ++code) kinds[code] = std::string(link_kind_name(code));
+    while (q.executeStep()) {
+      const RowId from_id = q.getColumn(0).getInt64(), to_id = q.getColumn(1).getInt64();
+      const std::string* from = claims.find(from_id);
+      const std::string* to = claims.find(to_id);
+      if (!from || !to) continue;
+      const int code = q.getColumn(2).getInt();
+      // A detector link's id names its two claims; it is never a user's id.
+      rows.links.push_back(GraphLink{"~detector:" + *from + ":" + *to, *from, *to,
+                                     code >= 1 && code <= 5 ? kinds[code] : std::string(), detector,
+                                     from_id, to_id});
       if (rows.links.size() == link_batch) take(rows);
     }
   }

@@ -92,57 +92,75 @@ QueryResult Store::query_claims(const ClaimQuery& f) {
 }
 
 QueryResult Store::query_conflicts(const ConflictQuery& f) {
-  // Narrow the links through an index first: by the claims of the entity,
-  // else of the source, else of one side of `between`.
+  // Two arms, one per table: the analyst's links (`links`) and the
+  // detector's (`detector_links`), each narrowed through its own indexes,
+  // merged by one ORDER BY. A detector link's explanation is left NULL here:
+  // it is derived from the two claims by the caller.
   std::string narrow;
-  const char* key = nullptr;
-  if (f.entity) {
-    narrow = "c2.entity = :entity";
-    key = "entity";
-  } else if (f.source) {
-    narrow = "c2.claimant = :source";
-    key = "source";
-  } else if (f.between_a) {
-    narrow = "c2.claimant = :between_a";
-    key = "between";
-  }
-  std::string sql =
-      "SELECT a.slug, b.slug, l.kind, l.severity, e.slug, "
-      "CASE WHEN pa.id = pb.id THEN pa.slug ELSE pa.slug || ' / ' || pb.slug END, "
-      "sa.slug, a.phrase, sb.slug, b.phrase, l.origin, "
-      "CASE WHEN l.origin = 'detector' THEN l.rationale "
-      "ELSE 'analyst ' || l.origin || ': ' || COALESCE(l.rationale, '') END "
-      "FROM links l JOIN claims a ON a.id = l.from_claim JOIN claims b ON b.id = l.to_claim "
-      "JOIN sources sa ON sa.id = a.claimant JOIN sources sb ON sb.id = b.claimant "
-      "JOIN entities e ON e.id = a.entity "
-      "JOIN properties pa ON pa.id = a.property JOIN properties pb ON pb.id = b.property "
-      "WHERE a.recorded_at <= :t AND b.recorded_at <= :t "
-      "AND (l.origin = 'detector' OR l.recorded_at <= :t) "
-      "AND " + status_sql("a") + " = 'current' AND " + status_sql("b") + " = 'current'";
-  if (key)
-    sql += " AND l.id IN (SELECT l2.id FROM claims c2 JOIN links l2 ON l2.from_claim = c2.id WHERE " +
-           narrow + " UNION ALL SELECT l2.id FROM claims c2 JOIN links l2 ON l2.to_claim = c2.id WHERE " +
-           narrow + ")";
-  if (f.entity) sql += " AND (a.entity = :entity OR b.entity = :entity)";
-  if (f.property) sql += " AND (a.property = :property OR b.property = :property)";
-  if (f.source) sql += " AND (a.claimant = :source OR b.claimant = :source)";
-  if (f.between_a)
-    sql += " AND ((a.claimant = :between_a AND b.claimant = :between_b) OR "
-           "(a.claimant = :between_b AND b.claimant = :between_a))";
-  // The unary + keeps SQLite from driving the query by the links_kind index
-  // (every contradiction in the database) instead of the narrowing above.
-  const char* kind_column = key ? " AND +l.kind" : " AND l.kind";
-  if (f.kind.empty()) sql += std::string(kind_column) + " = 'contradicts'";
-  else if (f.kind != "all") sql += std::string(kind_column) + " = :kind";
-  if (!f.severity_op.empty()) {
-    static const std::array<const char*, 5> ops = {">", ">=", "<", "<=", "="};
-    const char* op = nullptr;
-    for (const char* candidate : ops)
-      if (f.severity_op == candidate) op = candidate;
-    if (!op) throw Error(ErrorCode::internal, "unknown comparison '" + f.severity_op + "'");
-    sql += std::string(" AND l.severity IS NOT NULL AND l.severity ") + op + " :severity";
-  }
-  sql += " ORDER BY a.entity, a.property, l.from_claim, l.to_claim, l.id" + limit_clause(f.limit);
+  if (f.entity) narrow = "c2.entity = :entity";
+  else if (f.source) narrow = "c2.claimant = :source";
+  else if (f.between_a) narrow = "c2.claimant = :between_a";
+  const int kind_code = link_kind_code(f.kind);
+  auto arm = [&](bool detector) {
+    const std::string table = detector ? "detector_links" : "links";
+    std::string sql =
+        std::string("SELECT a.slug, b.slug, ") + (detector ? "k.name" : "l.kind") +
+        ", l.severity, e.slug, "
+        "CASE WHEN pa.id = pb.id THEN pa.slug ELSE pa.slug || ' / ' || pb.slug END, "
+        "sa.slug, a.phrase, sb.slug, b.phrase, " +
+        (detector ? "'detector', NULL, " : "l.origin, 'analyst ' || l.origin || ': ' || COALESCE(l.rationale, ''), ") +
+        "a.entity AS sort_entity, a.property AS sort_property, l.from_claim AS sort_from, "
+        "l.to_claim AS sort_to, " + (detector ? "0" : "l.id") + " AS sort_id FROM " + table + " l " +
+        (detector ? "JOIN link_kinds k ON k.code = l.kind " : "") +
+        "JOIN claims a ON a.id = l.from_claim JOIN claims b ON b.id = l.to_claim "
+        "JOIN sources sa ON sa.id = a.claimant JOIN sources sb ON sb.id = b.claimant "
+        "JOIN entities e ON e.id = a.entity "
+        "JOIN properties pa ON pa.id = a.property JOIN properties pb ON pb.id = b.property "
+        "WHERE a.recorded_at <= :t AND b.recorded_at <= :t " +
+        (detector ? "" : "AND l.recorded_at <= :t ") +
+        "AND " + status_sql("a") + " = 'current' AND " + status_sql("b") + " = 'current'";
+    // Narrow the links through an index first: by the claims of the entity,
+    // else of the source, else of one side of `between`.
+    if (!narrow.empty()) {
+      if (detector)
+        sql += " AND (l.from_claim, l.to_claim) IN (SELECT l2.from_claim, l2.to_claim FROM claims c2 "
+               "JOIN detector_links l2 ON l2.from_claim = c2.id WHERE " + narrow +
+               " UNION ALL SELECT l2.from_claim, l2.to_claim FROM claims c2 "
+               "JOIN detector_links l2 ON l2.to_claim = c2.id WHERE " + narrow + ")";
+      else
+        sql += " AND l.id IN (SELECT l2.id FROM claims c2 JOIN links l2 ON l2.from_claim = c2.id WHERE " +
+               narrow + " UNION ALL SELECT l2.id FROM claims c2 JOIN links l2 ON l2.to_claim = c2.id WHERE " +
+               narrow + ")";
+    }
+    if (f.entity) sql += " AND (a.entity = :entity OR b.entity = :entity)";
+    if (f.property) sql += " AND (a.property = :property OR b.property = :property)";
+    if (f.source) sql += " AND (a.claimant = :source OR b.claimant = :source)";
+    if (f.between_a)
+      sql += " AND ((a.claimant = :between_a AND b.claimant = :between_b) OR "
+             "(a.claimant = :between_b AND b.claimant = :between_a))";
+    if (detector) {
+      if (f.kind.empty()) sql += " AND l.kind = 1";
+      else if (f.kind != "all") sql += " AND l.kind = :kind_code";
+    } else {
+      // The unary + keeps SQLite from driving the query by the links_kind
+      // index (every link of a kind) instead of the narrowing above.
+      const char* kind_column = narrow.empty() ? " AND l.kind" : " AND +l.kind";
+      if (f.kind.empty()) sql += std::string(kind_column) + " = 'contradicts'";
+      else if (f.kind != "all") sql += std::string(kind_column) + " = :kind";
+    }
+    if (!f.severity_op.empty()) {
+      static const std::array<const char*, 5> ops = {">", ">=", "<", "<=", "="};
+      const char* op = nullptr;
+      for (const char* candidate : ops)
+        if (f.severity_op == candidate) op = candidate;
+      if (!op) throw Error(ErrorCode::internal, "unknown comparison '" + f.severity_op + "'");
+      sql += std::string(" AND l.severity IS NOT NULL AND l.severity ") + op + " :severity";
+    }
+    return sql;
+  };
+  const std::string sql = arm(false) + " UNION ALL " + arm(true) +
+                          " ORDER BY sort_entity, sort_property, sort_from, sort_to, sort_id" +
+                          limit_clause(f.limit);
   SQLite::Statement q(db_, sql);
   q.bind(":t", as_of_or_now(f.as_of));
   if (f.entity) q.bind(":entity", static_cast<std::int64_t>(f.entity));
@@ -152,7 +170,10 @@ QueryResult Store::query_conflicts(const ConflictQuery& f) {
     q.bind(":between_a", static_cast<std::int64_t>(f.between_a));
     q.bind(":between_b", static_cast<std::int64_t>(f.between_b));
   }
-  if (!f.kind.empty() && f.kind != "all") q.bind(":kind", f.kind);
+  if (!f.kind.empty() && f.kind != "all") {
+    q.bind(":kind", f.kind);
+    q.bind(":kind_code", kind_code);
+  }
   if (!f.severity_op.empty()) q.bind(":severity", f.severity);
   bind_limit(q, f.limit);
   return collect(q, {"a", "b", "kind", "severity", "entity", "property", "claimant_a", "value_a",

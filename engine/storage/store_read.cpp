@@ -234,10 +234,16 @@ std::vector<Claim> Store::claims(const ClaimFilter& f, const std::string& slug,
 
 
 std::vector<Link> Store::links() {
+  // The analyst's links, then the detector's (derived: an id naming both
+  // claims, no rationale or times; `conflicts` and `why` explain them).
   SQLite::Statement q(db_,
-                      "SELECT l.slug, f.slug, t.slug, l.kind, l.origin, l.rationale, l.created_at, "
-                      "l.recorded_at FROM links l JOIN claims f ON f.id = l.from_claim "
-                      "JOIN claims t ON t.id = l.to_claim ORDER BY l.slug");
+                      "SELECT * FROM (SELECT l.slug, f.slug, t.slug, l.kind, l.origin, l.rationale, "
+                      "l.created_at, l.recorded_at FROM links l JOIN claims f ON f.id = l.from_claim "
+                      "JOIN claims t ON t.id = l.to_claim UNION ALL "
+                      "SELECT '~detector:' || f.slug || ':' || t.slug, f.slug, t.slug, k.name, "
+                      "'detector', NULL, NULL, NULL FROM detector_links l "
+                      "JOIN link_kinds k ON k.code = l.kind JOIN claims f ON f.id = l.from_claim "
+                      "JOIN claims t ON t.id = l.to_claim) ORDER BY 1");
   std::vector<Link> out;
   while (q.executeStep()) {
     Link l;

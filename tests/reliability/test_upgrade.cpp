@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <set>
 
 using namespace claimdb;
 using test::read_file;
@@ -324,6 +325,46 @@ TEST_CASE("upgrade: a database from every earlier schema version migrates with i
     CHECK(again.schema_version() == latest);
     CHECK(again.stats().claims == 7);
   }
+}
+
+TEST_CASE("upgrade: detector links kept in links by version 2 move to their own table") {
+  const auto files = migration_files();
+  if (files.size() < 3 || files[1].version != 2) return;  // only while version 2 is a step
+  TempDir dir;
+  const std::string path = dir.file("v2.db");
+  make_old_database(path, 2);
+  {
+    // As version 2's detector wrote them: a generated slug, its sentence and severity.
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec(
+        "INSERT INTO links (id, slug, from_claim, to_claim, kind, origin, rationale, created_at, "
+        "recorded_at, severity, relation) VALUES "
+        "(2, '~detector:c-launched-hundreds:c-launched-474', 1, 3, 'supports', 'detector', 'overlap', "
+        "'2025-12-27T11:00:00Z', '2025-12-27T11:00:00Z', NULL, 'overlapping'), "
+        "(3, '~detector:c-launched-hundreds:c-intercepted-nearly-200', 4, 1, 'contradicts', 'detector', "
+        "'a sentence', '2025-12-27T11:00:00Z', '2025-12-27T11:00:00Z', 0.25, 'disjoint')");
+  }
+  {
+    Database db = Database::open(path, Options{.create_if_missing = false});
+    const Stats s = db.stats();
+    CHECK(s.links == 1);  // the analyst's
+    CHECK(s.detector_links == 2);
+    std::set<std::string> listed;
+    for (const auto& l : db.list_links())
+      listed.insert(l.origin + " " + l.id + " " + l.from + " " + l.to + " " + l.kind);
+    CHECK(listed == std::set<std::string>{
+                        "analyst-jane link-jane-1 c-launched-hundreds c-intercepted-nearly-200 contradicts",
+                        "detector ~detector:c-launched-hundreds:c-intercepted-nearly-200 c-launched-hundreds "
+                        "c-intercepted-nearly-200 contradicts",
+                        "detector ~detector:c-launched-hundreds:c-launched-474 c-launched-hundreds "
+                        "c-launched-474 supports"});
+  }
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  CHECK(raw.execAndGet("SELECT count(*) FROM links WHERE origin = 'detector'").getInt() == 0);
+  // Ends in row-id order, kind as its code, severity kept.
+  CHECK(raw.execAndGet("SELECT group_concat(from_claim || '-' || to_claim || ':' || kind || ':' || "
+                       "ifnull(severity, 'none'), ' ') FROM (SELECT * FROM detector_links ORDER BY 1, 2)")
+            .getString() == "1-3:2:none 1-4:1:0.25");
 }
 
 TEST_CASE("upgrade: the command line migrates an old database on its first write") {
