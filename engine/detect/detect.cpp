@@ -32,6 +32,7 @@ DetectSummary detect_all(Database& db) {
   try {
     store.detect_bulk_cache(true);
     detect::Lookup lookup(store);
+    lookup.explain = false;  // links store kind and severity; listings explain
     const detect::AnalystLinks analyst(store);
     // Every link is kept in memory (24 bytes each) and written at the end
     // in key order: appending to the table's B-tree instead of inserting at

@@ -121,6 +121,7 @@ DetectSummary detect_since(detail::Store& store, const detail::DetectMark& since
   const auto touched = store.groups_touched_since(since);
   if (touched.empty()) return summary;
   Lookup lookup(store);
+  lookup.explain = false;  // links store kind and severity; listings explain
   // Whole constraint components of each touched group, per entity.
   std::map<RowId, std::set<RowId>> todo;
   for (const auto& [entity, property] : touched)

@@ -17,7 +17,10 @@ namespace {
 
 std::string quoted(const std::string& text) { return "\"" + text + "\""; }
 
-std::string number(double value) {
+// The numbers and sides of explanations are left empty when the lookup's
+// run does not explain (a detection run stores only kinds and severities).
+std::string number(double value, const Lookup& lookup) {
+  if (!lookup.explain) return {};
   Interval point;
   point.lo = value;
   point.hi = value;
@@ -25,7 +28,8 @@ std::string number(double value) {
 }
 
 // "20%", or "<1%" for a small but non-zero share.
-std::string percent(double share) {
+std::string percent(double share, const Lookup& lookup) {
+  if (!lookup.explain) return {};
   if (share > 0 && share < 0.005) return "<1%";
   char text[32];
   std::snprintf(text, sizeof text, "%.0f%%", share * 100);
@@ -66,6 +70,7 @@ std::string window_text(const DetectClaim& c) {
 
 // `russia-gov: "nearly 200" -> [180, 200) drones`
 std::string quantity_side(const DetectClaim& c, Lookup& lookup, const std::string& prefix = {}) {
+  if (!lookup.explain) return {};
   std::string out = lookup.source_name(c.claimant);
   out += ": ";
   out += prefix;
@@ -186,7 +191,7 @@ Verdict running_total(const DetectClaim& a, const DetectClaim& b, const Interval
   const double distance = gap(ie, il);
   return linked("contradicts", "falling total",
                 p.slug + " fell from " + from + " to " + to + ": a running total cannot fall; gap " +
-                    number(distance) + " (" + percent(severity_of(distance, ie, il)) + ")",
+                    number(distance, lookup) + " (" + percent(severity_of(distance, ie, il), lookup) + ")",
                 severity_of(distance, ie, il));
 }
 
@@ -208,8 +213,8 @@ Verdict part_and_whole(const DetectClaim& part, const DetectClaim& whole, const 
     return linked("contradicts", "part exceeds whole",
                   sides + "; part exceeds whole: " + part_name + " is inside " +
                       (whole.place == 0 ? std::string("the overall figure") : lookup.place_name(whole.place)) +
-                      " but its figure is higher by " + number(distance) + " (" +
-                      percent(severity_of(distance, ip, iw)) + ")",
+                      " but its figure is higher by " + number(distance, lookup) + " (" +
+                      percent(severity_of(distance, ip, iw), lookup) + ")",
                   severity_of(distance, ip, iw));
   }
   const std::string whole_name =
@@ -263,7 +268,7 @@ Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope sco
     const double distance = gap(ia, ib);
     const double severity = severity_of(distance, ia, ib);
     return linked("contradicts", "disjoint",
-                  sides + "; disjoint, gap " + number(distance) + " (" + percent(severity) + ")",
+                  sides + "; disjoint, gap " + number(distance, lookup) + " (" + percent(severity, lookup) + ")",
                   severity);
   }
   if (a.claimant == b.claimant && same_interval(ia, ib))
@@ -291,6 +296,7 @@ std::string folded(const std::string& text) {
 }
 
 std::string says(const DetectClaim& c, const DetectProperty& p, Lookup& lookup) {
+  if (!lookup.explain) return {};
   return lookup.source_name(c.claimant) + window_text(c) + (c.denies ? " denies " : " says ") +
          p.slug + " is " + quoted(c.phrase);
 }
@@ -382,7 +388,15 @@ std::string value_key(const DetectClaim& c) {
   std::string key = std::to_string(c.claimant) + '\x1f' + std::to_string(c.place) + '\x1f' +
                     (c.denies ? "-" : "+") + '\x1f' + c.as_of + '\x1f' + c.valid_from + '\x1f' +
                     c.valid_to + '\x1f';
-  if (c.interval) return key + format_interval(*c.interval) + '\x1f' + c.unit;
+  if (c.interval) {
+    // The exact bounds (not their rounded text): equal values only.
+    const Interval& in = *c.interval;
+    const double bounds[2] = {in.lo.value_or(-HUGE_VAL), in.hi.value_or(HUGE_VAL)};
+    key.append(reinterpret_cast<const char*>(bounds), sizeof bounds);
+    key += in.lo_open ? '(' : '[';
+    key += in.hi_open ? ')' : ']';
+    return key + c.unit;
+  }
   return key + folded(c.phrase);
 }
 
@@ -479,8 +493,8 @@ std::vector<PartsVerdict> parts_exceeding_whole(const std::vector<DetectClaim*>&
     const std::string unit = unit_label(whole->unit, lookup);
     std::string text = sides + "; parts exceed whole: " + names + " are parts of " + whole_name +
                        " but their figures sum to " + (open ? "more than " : "at least ") +
-                       number(sum) + (unit.empty() ? "" : " " + unit) + ", above its " + number(limit);
-    if (distance > 0) text += " by " + number(distance) + " (" + percent(severity) + ")";
+                       number(sum, lookup) + (unit.empty() ? "" : " " + unit) + ", above its " + number(limit, lookup);
+    if (distance > 0) text += " by " + number(distance, lookup) + " (" + percent(severity, lookup) + ")";
     const Verdict verdict = linked("contradicts", "parts exceed whole", text, severity);
     for (const Part& part : parts) out.push_back(PartsVerdict{part.claim, whole, verdict});
   }
@@ -557,7 +571,7 @@ Verdict compare_constraint(const DetectClaim& a, const DetectClaim& b, const std
   if (!violated) return compatible("constraint holds", sides + "; " + rule + " can hold");
   const double severity = severity_of(distance, il, ih);
   return fold_repeats(a, b, linked("contradicts", "constraint " + std::string(equal ? "=" : strict ? "<" : "<="),
-                sides + "; violates " + rule + " by " + number(distance) + " (" + percent(severity) + ")",
+                sides + "; violates " + rule + " by " + number(distance, lookup) + " (" + percent(severity, lookup) + ")",
                 severity));
 }
 

@@ -36,6 +36,9 @@ class Lookup {
   // The property ids joined to `id` by constraints, either way, including id.
   const std::vector<RowId>& constraint_component(RowId id) const;
   const QuantityReader& reader() const { return reader_; }
+  // Whether verdicts carry their sentence. A detection run stores only the
+  // kind and severity of each link and turns this off; listings keep it on.
+  bool explain = true;
   // The unit as said after a number ("drones"), per unit, filled by the rules.
   std::unordered_map<std::string, std::string> unit_labels;
   // Whether the two claimants are independent: different sources, and not
