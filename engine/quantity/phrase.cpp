@@ -62,6 +62,12 @@ bool zero_rule(const Rule& rule) {
          rule.hi.coef == 0;
 }
 
+// The word between "of" and a noun: "of the homes", "of all drones".
+bool is_determiner(std::string_view word) {
+  static const std::array<std::string_view, 6> kDeterminers{"the", "those", "these", "its", "their", "all"};
+  return std::find(kDeterminers.begin(), kDeterminers.end(), word) != kDeterminers.end();
+}
+
 }  // namespace
 
 double round12(double value) {
@@ -91,18 +97,18 @@ void PhraseReader::fail(const std::string& reason) const {
 
 QuantityReading PhraseReader::read(std::string_view default_unit) {
   // Quotes and brackets around the phrase: "(about 200)".
-  std::size_t start = 0;
-  while (start < tokens_.size() &&
-         (tokens_[start].text == "(" || tokens_[start].text == "\"" || tokens_[start].text == "'")) {
-    ++start;
+  start_ = 0;
+  while (start_ < tokens_.size() &&
+         (tokens_[start_].text == "(" || tokens_[start_].text == "\"" || tokens_[start_].text == "'")) {
+    ++start_;
   }
   const Rule* best_rule = nullptr;
   std::optional<Match> best;
-  for (const std::size_t index : candidate_rules(start)) {
+  for (const std::size_t index : candidate_rules(start_)) {
     const Rule& rule = table_.rules[index];
     std::optional<Match> found;
     Match current;
-    match(rule, 0, start, current, found);
+    match(rule, 0, start_, current, found);
     if (found && (!best || found->end > best->end)) {
       best = found;
       best_rule = &rule;
@@ -239,6 +245,42 @@ bool PhraseReader::starts_number(std::size_t at) {
   return false;
 }
 
+// One past the figure starting at `at` ("3", "four hundred", "a third",
+// "$5m", "dozens"; with `phrases`, also a rule with a number or a scale word:
+// "about 30", "a few hundred"), or `at` when no figure starts there.
+std::size_t PhraseReader::figure_end(std::size_t at, bool phrases) {
+  if (at >= tokens_.size()) return at;
+  std::size_t start = at;
+  bool money = false;
+  if (const auto& prefix = unit_at(at);
+      prefix && prefix->unit.kind == "currency" && tokens_[prefix->end - 1].kind == Token::Kind::symbol) {
+    start = prefix->end;
+    money = true;
+  }
+  for (std::size_t end = std::min(tokens_.size(), start + kMostNumberTokens); end > start; --end) {
+    if (number(start, end, money)) return end;
+  }
+  const Token& token = tokens_[at];
+  if (token.kind == Token::Kind::word && table_.scales.count(token.text)) return at + 1;
+  if (!phrases) return at;
+  std::size_t end = at;
+  for (const std::size_t index : candidate_rules(at)) {
+    std::optional<Match> found;
+    Match current;
+    match(table_.rules[index], 0, at, current, found);
+    const bool figure = found && (found->scale != 1 || std::any_of(found->slots.begin(), found->slots.end(),
+                                                                   [](const Slot& slot) { return slot.bound; }));
+    if (figure) end = std::max(end, found->end);
+  }
+  return end;
+}
+
+// Tokens [begin, end) as written in the phrase, for messages.
+std::string PhraseReader::text_of(std::size_t begin, std::size_t end) const {
+  if (begin >= end || end > tokens_.size()) return "";
+  return std::string(phrase_.substr(tokens_[begin].begin, tokens_[end - 1].end - tokens_[begin].begin));
+}
+
 // "per hour", "/h", "a day", "each week": a rate, which an interval cannot hold.
 void PhraseReader::check_not_rate(std::size_t at) {
   if (at >= tokens_.size()) return;
@@ -249,6 +291,45 @@ void PhraseReader::check_not_rate(std::size_t at) {
     rate = unit && unit->unit.kind == "duration";
   }
   if (rate) fail("rates such as 'per hour' are not supported");
+}
+
+// "2 drones 3 missiles", "7 women and 3 men", "5 km, 3 miles": a second
+// figure after the unit (or after the figure, at `at`), directly or after
+// "and", "or", "&", a comma or a semicolon, would be dropped; the phrase is
+// refused instead. Nouns sharing one figure ("474 drones and missiles"), the
+// population of a unit ("40% of homes") and what happened to the counted
+// things ("20 people killed and 30 injured") are looked past.
+void PhraseReader::check_one_figure(std::size_t at) {
+  const auto joiner = [&](std::size_t i) {
+    const std::string& word = tokens_[i].text;
+    return word == "and" || word == "or" || word == "&" || word == "," || word == ";";
+  };
+  while (at < tokens_.size()) {
+    const bool joined = joiner(at);
+    std::size_t next = at;
+    while (next < tokens_.size() && joiner(next)) ++next;  // ", and"
+    // After a joiner any figure counts ("and about 30 missiles"); directly
+    // after the unit only a number does ("200 drones over 3 days" is fine).
+    if (const std::size_t end = figure_end(next, joined); end > next) {
+      fail("a second figure '" + text_of(next, end) + "' follows '" + text_of(start_, at) + "'");
+    }
+    const Token& token = tokens_[at];
+    if (token.text == "of") {
+      next = at + 1;
+      if (next < tokens_.size() && is_determiner(tokens_[next].text)) ++next;
+    } else if (!joined) {
+      if (token.kind != Token::Kind::word || !is_predicate(token.text)) return;
+      ++at;
+      continue;
+    }
+    if (const auto& unit = unit_at(next)) {
+      at = unit->end;
+    } else if (const auto& noun = noun_at(next)) {
+      at = noun->end;
+    } else {
+      return;
+    }
+  }
 }
 
 // The unit named after the matched part: "drones", "km", "% of homes".
@@ -264,6 +345,7 @@ std::optional<UnitRef> PhraseReader::read_tail(std::size_t at) {
         (starts_number(next) || table_.scales.count(tokens_[next].text))) {
       fail();
     }
+    check_one_figure(unit->end);
     return unit->unit;
   }
   const Token& first = tokens_[at];
@@ -279,24 +361,43 @@ std::optional<UnitRef> PhraseReader::read_tail(std::size_t at) {
     return {};
   }
   if (first.kind == Token::Kind::symbol) {
-    if (is_punctuation(first)) return {};
+    if (is_punctuation(first)) {
+      check_one_figure(at);  // "200, 300"
+      return {};
+    }
     fail("unknown unit '" + first.text + "'");
   }
   if (tokens_[at].text == "of") ++at;
-  static const std::array<std::string_view, 6> kDeterminers{"the", "those", "these", "its", "their", "all"};
-  if (at < tokens_.size() &&
-      std::find(kDeterminers.begin(), kDeterminers.end(), tokens_[at].text) != kDeterminers.end()) {
-    ++at;
-  }
+  if (at < tokens_.size() && is_determiner(tokens_[at].text)) ++at;
   if (const auto& unit = unit_at(at)) {
     check_not_rate(unit->end);
+    check_one_figure(unit->end);
     return unit->unit;
   }
   if (const auto& noun = noun_at(at)) {
     check_not_rate(noun->end);
+    check_one_figure(noun->end);
     return noun->unit;
   }
   return {};
+}
+
+// The expected unit (the property's) says what is measured: a phrase in
+// another dimension ("300 km" where drones are counted) is refused. A share
+// is a proportion of whatever is measured and fits any property; an expected
+// unit that is not a unit at all is left to whoever needs it.
+void PhraseReader::check_expected_unit(const UnitRef& unit, std::string_view expected) const {
+  if (expected.empty() || unit.canonical == percent_.canonical) return;
+  CanonicalUnit want;
+  try {
+    want = canonical_unit_in(table_, expected);
+  } catch (const Error&) {
+    return;
+  }
+  const std::string kind = unit.kind.empty() ? "count" : unit.kind;
+  if (want.unit.empty() || kind == want.kind) return;
+  fail("unit " + describe(unit) + " does not match the expected unit '" + std::string(expected) + "' (" +
+       want.kind + ")");
 }
 
 // Picks the unit (share rule, currency or fraction, the words after, a unit
@@ -337,6 +438,7 @@ QuantityReading PhraseReader::evaluate(const Rule& rule, Match& match, std::stri
       fail("mixed units " + describe(*slot.unit) + " and " + describe(*unit));
     }
   }
+  check_expected_unit(*unit, default_unit);
   spread_scale(match.slots);
   return reading(rule, match, *unit);
 }

@@ -64,8 +64,12 @@ class PhraseReader {
   const std::optional<Found>& noun_at(std::size_t at);
   const std::optional<Number>& number(std::size_t begin, std::size_t end, bool money);
   bool starts_number(std::size_t at);
+  std::size_t figure_end(std::size_t at, bool phrases);
+  std::string text_of(std::size_t begin, std::size_t end) const;
   void check_not_rate(std::size_t at);
+  void check_one_figure(std::size_t at);
   std::optional<UnitRef> read_tail(std::size_t at);
+  void check_expected_unit(const UnitRef& unit, std::string_view expected) const;
   QuantityReading evaluate(const Rule& rule, Match& match, std::string_view default_unit);
   std::optional<double> bound_value(const Bound& bound, const Match& match, const UnitRef& unit) const;
   QuantityReading reading(const Rule& rule, const Match& match, const UnitRef& unit) const;
@@ -73,6 +77,7 @@ class PhraseReader {
   const Table& table_;
   std::string_view phrase_;
   std::vector<Token> tokens_;
+  std::size_t start_ = 0;                                      // the first token read (after quotes and brackets)
   UnitRef percent_;                                            // the unit of shares
   std::vector<std::optional<std::optional<Found>>> units_;     // unit_at() per token, once looked up
   std::vector<std::optional<std::optional<Found>>> nouns_;     // noun_at() per token, once looked up

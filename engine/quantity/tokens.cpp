@@ -43,6 +43,16 @@ bool is_word_byte(char c) {
 }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// The exponent of scientific notation at `at`, just after a number's digits:
+// "e5", "E+6", "e-3". Returns where its digits start, or 0 when there is none
+// ("3 e", "2euros").
+std::size_t exponent_digits(std::string_view text, std::size_t at) {
+  if (at >= text.size() || (text[at] != 'e' && text[at] != 'E')) return 0;
+  ++at;
+  if (at < text.size() && (text[at] == '+' || text[at] == '-')) ++at;
+  return at < text.size() && is_digit(text[at]) ? at : 0;
+}
+
 const Fold* fold_at(std::string_view text, std::size_t at) {
   if (static_cast<std::uint8_t>(text[at]) < 0x80) return nullptr;
   for (const Fold& fold : kFolds) {
@@ -65,22 +75,32 @@ std::vector<Token> tokenize(std::string_view text) {
       continue;
     }
     if (const Fold* fold = fold_at(text, at)) {
+      const std::size_t begin = at;
       at += fold->utf8.size();
       if (fold->as.empty()) {
         spaced = true;
         continue;
       }
-      tokens.push_back({std::string(fold->as), fold->kind, spaced});
+      tokens.push_back({std::string(fold->as), fold->kind, spaced, begin, at});
       spaced = false;
       continue;
     }
-    Token token{"", Token::Kind::symbol, spaced};
+    Token token{"", Token::Kind::symbol, spaced, at, at};
     spaced = false;
     if (is_digit(c)) {
       token.kind = Token::Kind::number;
-      while (at < text.size() && (is_digit(text[at]) || ((text[at] == ',' || text[at] == '.') &&
-                                                         at + 1 < text.size() && is_digit(text[at + 1])))) {
-        token.text += text[at++];
+      const auto digits = [&] {
+        while (at < text.size() && (is_digit(text[at]) || ((text[at] == ',' || text[at] == '.') &&
+                                                           at + 1 < text.size() && is_digit(text[at + 1])))) {
+          token.text += text[at++];
+        }
+      };
+      digits();
+      if (const std::size_t exponent = exponent_digits(text, at)) {
+        token.text += 'e';
+        token.text.append(text.substr(at + 1, exponent - at - 1));  // the sign, if any
+        at = exponent;
+        digits();  // "1e5.5" stays one token, which read_number refuses
       }
     } else if (is_word_byte(c)) {
       token.kind = Token::Kind::word;
@@ -91,6 +111,7 @@ std::vector<Token> tokenize(std::string_view text) {
       token.text = std::string(1, c);
       ++at;
     }
+    token.end = at;
     tokens.push_back(std::move(token));
   }
   return tokens;

@@ -27,8 +27,24 @@ std::optional<int> small_number(std::string_view word) {
   return found->second;
 }
 
-// "474", "1,200", "1,200.5", "2.3"; not "1,2" or "1.2.3".
+// "474", "1,200", "1,200.5", "2.3", "1e5", "2.5e-3"; not "1,2", "1.2.3",
+// "1,000e3" or a number too large or too small for a double ("1e999").
 std::optional<double> read_digits(std::string_view text) {
+  if (const auto e = text.find('e'); e != std::string_view::npos) {
+    const std::string_view mantissa = text.substr(0, e);
+    std::string_view exponent = text.substr(e + 1);
+    if (!exponent.empty() && (exponent.front() == '+' || exponent.front() == '-')) exponent.remove_prefix(1);
+    if (mantissa.find(',') != std::string_view::npos || exponent.empty() ||
+        exponent.find_first_not_of("0123456789") != std::string_view::npos) {
+      return {};
+    }
+    const auto value = read_digits(mantissa);
+    if (!value) return {};
+    double scientific = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), scientific);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(scientific)) return {};
+    return scientific;
+  }
   const auto point = text.find('.');
   const std::string_view whole = text.substr(0, point);
   if (point != std::string_view::npos) {
@@ -244,17 +260,11 @@ std::string singular(std::string_view word, const Table& table) {
   return std::string(word);
 }
 
-namespace {
-
-// A past participle or an adjective that says what happened to the counted
-// things ("killed", "dead"), so never their noun.
 bool is_predicate(std::string_view word) {
   static const std::set<std::string_view> kAdjectives{"dead", "missing", "hurt", "homeless", "alive"};
   const bool participle = word.size() > 3 && word.substr(word.size() - 2) == "ed";
   return participle || kAdjectives.count(word) > 0;
 }
-
-}  // namespace
 
 std::optional<Noun> read_noun(const std::vector<Token>& tokens, std::size_t begin, const Table& table) {
   constexpr std::size_t kMostWords = 6;

@@ -28,6 +28,10 @@ std::optional<Number> read_number(const std::vector<Token>& tokens, std::size_t 
 // Function words that end a counted noun ("of", "were", "in", ...).
 bool is_function_word(std::string_view word);
 
+// A past participle or an adjective that says what happened to the counted
+// things ("killed", "dead"), so never their noun.
+bool is_predicate(std::string_view word);
+
 // The singular of a plural noun, using the table's irregular plurals first.
 std::string singular(std::string_view word, const Table& table);
 

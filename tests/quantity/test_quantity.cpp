@@ -247,6 +247,90 @@ TEST_SUITE("quantity") {
     }
   }
 
+  TEST_CASE("scientific notation is a number, and one too large for a double is refused") {
+    CHECK(read_as_text(builtin(), "1e5 drones") == "100000 drone");
+    CHECK(builtin().read("1e5 drones").rule == "{n}");
+    CHECK(read_as_text(builtin(), "1E5") == "100000 ");
+    CHECK(read_as_text(builtin(), "2.5e3 km") == "2500000 m");
+    CHECK(read_as_text(builtin(), "1.5e+6 people") == "1500000 person");
+    CHECK(read_as_text(builtin(), "1e-3 km") == "1 m");
+    CHECK(read_as_text(builtin(), "nearly 1e3", "drone") == "[900, 1000) drone");
+    CHECK(error_message([] { builtin().read("1e999 drones"); }) == "cannot read quantity phrase '1e999 drones'");
+    CHECK(error_message([] { builtin().read("1e999"); }) == "cannot read quantity phrase '1e999'");
+    CHECK(error_message([] { builtin().read("1e-999"); }) == "cannot read quantity phrase '1e-999'");
+    CHECK(error_message([] { builtin().read("1e308 thousand"); }) ==
+          "cannot read quantity phrase '1e308 thousand'");
+    // An 'e' not followed by digits is a word as before.
+    CHECK(read_as_text(builtin(), "3 euros") == "3 EUR");
+  }
+
+  TEST_CASE("a phrase with a second figure for another counted noun is refused, naming it") {
+    CHECK(error_message([] { builtin().read("2 drones 3 missiles"); }) ==
+          "cannot read quantity phrase '2 drones 3 missiles': a second figure '3' follows '2 drones'");
+    CHECK(error_message([] { builtin().read("7 women and 3 men"); }) ==
+          "cannot read quantity phrase '7 women and 3 men': a second figure '3' follows '7 women'");
+    CHECK(error_message([] { builtin().read("nearly 200 Ukrainian drones, 30 missiles"); }) ==
+          "cannot read quantity phrase 'nearly 200 Ukrainian drones, 30 missiles': a second figure '30' follows "
+          "'nearly 200 Ukrainian drones'");
+    CHECK(error_message([] { builtin().read("474 drones and four hundred missiles"); }) ==
+          "cannot read quantity phrase '474 drones and four hundred missiles': a second figure 'four hundred' "
+          "follows '474 drones'");
+    CHECK(error_message([] { builtin().read("474 drones, missiles and 3 rockets"); }) ==
+          "cannot read quantity phrase '474 drones, missiles and 3 rockets': a second figure '3' follows "
+          "'474 drones, missiles'");
+    CHECK(error_message([] { builtin().read("5 km 300 m"); }) ==
+          "cannot read quantity phrase '5 km 300 m': a second figure '300' follows '5 km'");
+    CHECK(error_message([] { builtin().read("474 drones and $5m"); }) ==
+          "cannot read quantity phrase '474 drones and $5m': a second figure '$5m' follows '474 drones'");
+    CHECK(error_message([] { builtin().read("nearly 200 drones and about 30 missiles"); }) ==
+          "cannot read quantity phrase 'nearly 200 drones and about 30 missiles': a second figure 'about 30' "
+          "follows 'nearly 200 drones'");
+    CHECK_FALSE(builtin().try_read("2 drones and dozens of missiles"));
+    CHECK_FALSE(builtin().try_read("474 drones, a few hundred of them shot down"));
+    CHECK_FALSE(builtin().try_read("1e5 drones 3 missiles"));
+    // One figure for several nouns, ranges and compound numbers still read.
+    CHECK(read_as_text(builtin(), "474 drones and missiles") == "474 drone");
+    CHECK(read_as_text(builtin(), "474 drones, officials said") == "474 drone");
+    CHECK(read_as_text(builtin(), "474 drones, many of them shot down") == "474 drone");
+    CHECK(read_as_text(builtin(), "200 drones over 3 regions") == "200 drone");
+    CHECK(read_as_text(builtin(), "200 to 300 drones") == "[200, 300] drone");
+    CHECK(read_as_text(builtin(), "between 200 and 300") == "[200, 300] ");
+    CHECK(read_as_text(builtin(), "200 drones or more") == "[200, inf) drone");
+    CHECK(read_as_text(builtin(), "four hundred and seventy-four drones") == "474 drone");
+    CHECK(read_as_text(builtin(), "two-thirds of the drones") == "66.6667 percent");
+    CHECK(read_as_text(builtin(), "1.5 million people") == "1500000 person");
+    CHECK(read_as_text(builtin(), "a dozen drones") == "12 drone");
+  }
+
+  TEST_CASE("a unit of another dimension than the expected unit is refused, naming both") {
+    CHECK(error_message([] { builtin().read("300 km", "drones"); }) ==
+          "cannot read quantity phrase '300 km': unit 'km' (length) does not match the expected unit 'drones' "
+          "(count)");
+    CHECK(error_message([] { builtin().read("about 3 hours", "km"); }) ==
+          "cannot read quantity phrase 'about 3 hours': unit 'hours' (duration) does not match the expected "
+          "unit 'km' (length)");
+    CHECK(error_message([] { builtin().read("5 drones", "km"); }) ==
+          "cannot read quantity phrase '5 drones': unit 'drone' (count) does not match the expected unit 'km' "
+          "(length)");
+    CHECK(error_message([] { builtin().read("$5m", "drone"); }) ==
+          "cannot read quantity phrase '$5m': unit '$' (currency) does not match the expected unit 'drone' "
+          "(count)");
+    CHECK_FALSE(builtin().try_read("300 km", "drone"));
+    // Same dimension: read in the phrase's unit, as before.
+    CHECK(read_as_text(builtin(), "300 drones", "drones") == "300 drone");
+    CHECK(read_as_text(builtin(), "300", "drones") == "300 drone");
+    CHECK(read_as_text(builtin(), "300 missiles", "drone") == "300 missile");
+    CHECK(read_as_text(builtin(), "3 miles", "km") == "4828.032 m");
+    CHECK(read_as_text(builtin(), "€200m", "USD") == "200000000 EUR");
+    // A share fits any property: it is a proportion of what is counted.
+    CHECK(read_as_text(builtin(), "40%", "drones") == "40 percent");
+    CHECK(builtin().read("40%", "drones").kind == "share");
+    CHECK(read_as_text(builtin(), "half of the drones", "drone") == "50 percent");
+    // No expected unit, or one that names none, expects nothing.
+    CHECK(read_as_text(builtin(), "300 km") == "300000 m");
+    CHECK(read_as_text(builtin(), "300 km", " ") == "300000 m");
+  }
+
   TEST_CASE("try_read returns nothing instead of throwing") {
     CHECK_FALSE(builtin().try_read("xyz").has_value());
     CHECK_FALSE(builtin().try_read("between 5 km and 3 hours").has_value());
