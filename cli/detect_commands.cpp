@@ -211,7 +211,7 @@ void register_detect_commands(CLI::App& app, Context& context) {
   quantity_cmd->add_option("PHRASE", *phrases, "phrases such as \"nearly 200 drones\"")
       ->required()
       ->type_name("PHRASE");
-  quantity_cmd->add_option("--unit", *unit, "unit when a phrase names none")->type_name("U");
+  quantity_cmd->add_option("--unit", *unit, "expected unit: used when a phrase names none; a unit of another kind is refused")->type_name("U");
   quantity_cmd->add_option("--format", *quantity_format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();

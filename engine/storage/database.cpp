@@ -174,7 +174,7 @@ Dataset Database::snapshot() const {
     d.entities = store_->entities();
     d.properties = store_->properties();
     d.claims = store_->claims({});
-    d.links = store_->links();
+    d.links = store_->links(false);  // recorded links; the detector's are derived
     d.reviews = store_->reviews();
     d.retractions = store_->retractions();
     return d;

@@ -227,6 +227,13 @@ void Store::migrate() {
     if (m.version <= version) continue;
     begin();
     try {
+      // Another process may have migrated while this one waited for the
+      // write lock: the version is read again under the lock.
+      version = db_.execAndGet("PRAGMA user_version").getInt();
+      if (m.version <= version) {
+        commit();
+        continue;
+      }
       db_.exec(std::string(m.sql));
       db_.exec("PRAGMA user_version = " + std::to_string(m.version));
       db_.exec("PRAGMA application_id = " + std::to_string(application_id));

@@ -190,7 +190,8 @@ class Store {
   std::vector<Report> reports(const std::string& slug = {});
   std::vector<Claim> claims(const ClaimFilter& filter, const std::string& slug = {},
                             const std::string& supersedes = {});
-  std::vector<Link> links();
+  // Recorded links, then (with_detector) the detector's, by id.
+  std::vector<Link> links(bool with_detector = true);
   std::vector<Review> reviews();
   std::vector<Retraction> retractions();
 
@@ -273,6 +274,9 @@ class Store {
   void insert_row(SQLite::Statement& q, const char* what, const std::string& id);
   // Checks a claim's value against its property and reads a quantity phrase.
   Value read_value(const Claim& claim, const PropertyInfo& info);
+  // Refuses a claim's own unit when it measures another kind than the
+  // property's unit (length where drones are counted).
+  void check_unit_kind(const Claim& claim, const std::string& unit, const std::string& expected);
 
   std::string path_;
   bool read_only_ = false;

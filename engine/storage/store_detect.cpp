@@ -310,6 +310,19 @@ std::vector<StoredLink> Store::conflict_links(const StoredLinkFilter& f) {
       "     OR b.property = (SELECT id FROM properties WHERE slug = ?4)) "
       "AND (?5 = '' OR a.claimant = (SELECT id FROM sources WHERE slug = ?5) "
       "     OR b.claimant = (SELECT id FROM sources WHERE slug = ?5)) ";
+  // The detector's links of one entity or source are found from its claims
+  // (CROSS JOIN keeps that order), not by reading every link.
+  std::string narrow;
+  if (!f.entity.empty()) narrow = "c2.entity = (SELECT id FROM entities WHERE slug = ?3)";
+  else if (!f.source.empty()) narrow = "c2.claimant = (SELECT id FROM sources WHERE slug = ?5)";
+  const std::string detector_links =
+      narrow.empty()
+          ? std::string("detector_links l")
+          : "(SELECT l2.from_claim AS f, l2.to_claim AS t FROM claims c2 JOIN detector_links l2 "
+            "ON l2.from_claim = c2.id WHERE " + narrow +
+                " UNION SELECT l2.from_claim, l2.to_claim FROM claims c2 JOIN detector_links l2 "
+                "ON l2.to_claim = c2.id WHERE " + narrow +
+                ") n CROSS JOIN detector_links l ON l.from_claim = n.f AND l.to_claim = n.t";
   const std::string kind_filter =
       "(CASE WHEN ?1 <> '' THEN k = ?1 WHEN ?2 THEN 1 ELSE k = 'contradicts' END) ";
   SQLite::Statement q(
@@ -321,7 +334,8 @@ std::vector<StoredLink> Store::conflict_links(const StoredLinkFilter& f) {
           filters +
           "UNION ALL "
           "SELECT '', l.from_claim, l.to_claim, k.name, 'detector', NULL, l.severity, "
-          "a.entity, a.property, 0 FROM detector_links l JOIN link_kinds k ON k.code = l.kind "
+          "a.entity, a.property, 0 FROM " + detector_links +
+          " JOIN link_kinds k ON k.code = l.kind "
           "JOIN claims a ON a.id = l.from_claim JOIN claims b ON b.id = l.to_claim WHERE " +
           filters + "AND COALESCE(l.severity, 0) >= ?6) WHERE " + kind_filter +
           "ORDER BY e, p, from_claim, to_claim, i");

@@ -248,12 +248,35 @@ RowId Store::insert(const Report& r) {
   return id;
 }
 
+void Store::check_unit_kind(const Claim& c, const std::string& unit, const std::string& expected) {
+  // A claim may name its own unit ("km" where the property counts "m"), but
+  // not one that measures something else ("km" where it counts drones). A
+  // share fits any property ("40%" of the drones).
+  CanonicalUnit given, wanted;
+  try {
+    given = quantity_reader_->canonical_unit(unit);
+  } catch (const Error& e) {
+    fail(ErrorCode::bad_input, "claim '" + c.id + "': " + e.message(), "unit");
+  }
+  try {
+    wanted = quantity_reader_->canonical_unit(expected);
+  } catch (const Error&) {
+    return;  // a property unit the table does not know: nothing to check against
+  }
+  if (given.kind == wanted.kind || given.kind == "share") return;
+  fail(ErrorCode::bad_input,
+       "claim '" + c.id + "': unit '" + unit + "' (" + given.kind + ") does not match property '" +
+           c.property + "' in '" + expected + "' (" + wanted.kind + ")",
+       "unit");
+}
+
 Value Store::read_value(const Claim& c, const PropertyInfo& info) {
   Value v = c.value;
   check_text(v.phrase, "value");
   check_text(v.unit, "unit");
   switch (info.value_type) {
     case ValueType::quantity:
+      if (!v.unit.empty() && !info.unit.empty()) check_unit_kind(c, v.unit, info.unit);
       if (v.unit.empty()) v.unit = info.unit;
       if (v.interval) {
         check_interval(*v.interval);

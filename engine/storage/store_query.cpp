@@ -110,7 +110,17 @@ QueryResult Store::query_conflicts(const ConflictQuery& f) {
         "sa.slug, a.phrase, sb.slug, b.phrase, " +
         (detector ? "'detector', NULL, " : "l.origin, 'analyst ' || l.origin || ': ' || COALESCE(l.rationale, ''), ") +
         "a.entity AS sort_entity, a.property AS sort_property, l.from_claim AS sort_from, "
-        "l.to_claim AS sort_to, " + (detector ? "0" : "l.id") + " AS sort_id FROM " + table + " l " +
+        "l.to_claim AS sort_to, " + (detector ? "0" : "l.id") + " AS sort_id FROM " +
+        // The detector's links are narrowed by driving the join from the
+        // pairs the narrowing finds (CROSS JOIN keeps that order): a row-value
+        // IN over the table's key makes SQLite 3.40 scan the whole table.
+        (detector && !narrow.empty()
+             ? "(SELECT l2.from_claim AS f, l2.to_claim AS t FROM claims c2 JOIN detector_links l2 "
+               "ON l2.from_claim = c2.id WHERE " + narrow +
+                   " UNION SELECT l2.from_claim, l2.to_claim FROM claims c2 JOIN detector_links l2 "
+                   "ON l2.to_claim = c2.id WHERE " + narrow +
+                   ") n CROSS JOIN detector_links l ON l.from_claim = n.f AND l.to_claim = n.t "
+             : table + " l ") +
         (detector ? "JOIN link_kinds k ON k.code = l.kind " : "") +
         "JOIN claims a ON a.id = l.from_claim JOIN claims b ON b.id = l.to_claim "
         "JOIN sources sa ON sa.id = a.claimant JOIN sources sb ON sb.id = b.claimant "
@@ -121,17 +131,10 @@ QueryResult Store::query_conflicts(const ConflictQuery& f) {
         "AND " + status_sql("a") + " = 'current' AND " + status_sql("b") + " = 'current'";
     // Narrow the links through an index first: by the claims of the entity,
     // else of the source, else of one side of `between`.
-    if (!narrow.empty()) {
-      if (detector)
-        sql += " AND (l.from_claim, l.to_claim) IN (SELECT l2.from_claim, l2.to_claim FROM claims c2 "
-               "JOIN detector_links l2 ON l2.from_claim = c2.id WHERE " + narrow +
-               " UNION ALL SELECT l2.from_claim, l2.to_claim FROM claims c2 "
-               "JOIN detector_links l2 ON l2.to_claim = c2.id WHERE " + narrow + ")";
-      else
-        sql += " AND l.id IN (SELECT l2.id FROM claims c2 JOIN links l2 ON l2.from_claim = c2.id WHERE " +
-               narrow + " UNION ALL SELECT l2.id FROM claims c2 JOIN links l2 ON l2.to_claim = c2.id WHERE " +
-               narrow + ")";
-    }
+    if (!narrow.empty() && !detector)
+      sql += " AND l.id IN (SELECT l2.id FROM claims c2 JOIN links l2 ON l2.from_claim = c2.id WHERE " +
+             narrow + " UNION ALL SELECT l2.id FROM claims c2 JOIN links l2 ON l2.to_claim = c2.id WHERE " +
+             narrow + ")";
     if (f.entity) sql += " AND (a.entity = :entity OR b.entity = :entity)";
     if (f.property) sql += " AND (a.property = :property OR b.property = :property)";
     if (f.source) sql += " AND (a.claimant = :source OR b.claimant = :source)";

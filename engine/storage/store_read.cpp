@@ -233,17 +233,21 @@ std::vector<Claim> Store::claims(const ClaimFilter& f, const std::string& slug,
 }
 
 
-std::vector<Link> Store::links() {
-  // The analyst's links, then the detector's (derived: an id naming both
+std::vector<Link> Store::links(bool with_detector) {
+  // The analyst's links, and the detector's (derived: an id naming both
   // claims, no rationale or times; `conflicts` and `why` explain them).
-  SQLite::Statement q(db_,
-                      "SELECT * FROM (SELECT l.slug, f.slug, t.slug, l.kind, l.origin, l.rationale, "
-                      "l.created_at, l.recorded_at FROM links l JOIN claims f ON f.id = l.from_claim "
-                      "JOIN claims t ON t.id = l.to_claim UNION ALL "
-                      "SELECT '~detector:' || f.slug || ':' || t.slug, f.slug, t.slug, k.name, "
-                      "'detector', NULL, NULL, NULL FROM detector_links l "
-                      "JOIN link_kinds k ON k.code = l.kind JOIN claims f ON f.id = l.from_claim "
-                      "JOIN claims t ON t.id = l.to_claim) ORDER BY 1");
+  const std::string recorded =
+      "SELECT l.slug, f.slug, t.slug, l.kind, l.origin, l.rationale, "
+      "l.created_at, l.recorded_at FROM links l JOIN claims f ON f.id = l.from_claim "
+      "JOIN claims t ON t.id = l.to_claim";
+  SQLite::Statement q(db_, with_detector
+                               ? "SELECT * FROM (" + recorded +
+                                     " UNION ALL "
+                                     "SELECT '~detector:' || f.slug || ':' || t.slug, f.slug, t.slug, k.name, "
+                                     "'detector', NULL, NULL, NULL FROM detector_links l "
+                                     "JOIN link_kinds k ON k.code = l.kind JOIN claims f ON f.id = l.from_claim "
+                                     "JOIN claims t ON t.id = l.to_claim) ORDER BY 1"
+                               : recorded + " ORDER BY l.slug");
   std::vector<Link> out;
   while (q.executeStep()) {
     Link l;

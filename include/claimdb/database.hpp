@@ -126,13 +126,17 @@ class Database {
   std::vector<Entity> list_entities() const;
   std::vector<Property> list_properties() const;
   std::vector<Claim> list_claims(const ClaimFilter& filter = {}) const;
+  // Every link by id: those recorded, and the detector's (origin "detector",
+  // id "~detector:A:B", no rationale or times: list_conflicts and
+  // explain_pair in <claimdb/detect.hpp> explain them).
   std::vector<Link> list_links() const;
   std::vector<Review> list_reviews() const;
   std::vector<Retraction> list_retractions() const;
   // Claims that supersede the given one (its corrections), oldest first.
   std::vector<Claim> corrections_of(const std::string& claim_id) const;
 
-  // The whole database in stable order (what export writes).
+  // The whole database in stable order (what export writes): the records,
+  // without the detector's derived links.
   Dataset snapshot() const;
 
   Stats stats() const;

@@ -53,9 +53,11 @@ class QuantityReader {
   // replace entries of the same name. Throws like from_table.
   QuantityReader with_overrides(std::string_view table_text, std::string_view name) const;
 
-  // Reads `phrase` (at most 1000 bytes). `default_unit` is the unit when the
-  // phrase names none (e.g. the property's unit). Throws Error(bad_input)
-  // naming the phrase when it cannot be read; never guesses.
+  // Reads `phrase` (at most 1000 bytes). `default_unit` is the expected unit
+  // (e.g. the property's): the unit when the phrase names none; a phrase that
+  // names a unit of another kind ("300 km" where drones are expected) is
+  // refused, while a share ("40%") fits any. Throws Error(bad_input) naming
+  // the phrase when it cannot be read; never guesses.
   QuantityReading read(std::string_view phrase, std::string_view default_unit = "") const;
 
   // Like read, but nullopt instead of throwing when the phrase cannot be read.

@@ -29,6 +29,7 @@ std::string world(const std::string& claims, const std::string& extra = {}) {
     {"id": "deaths", "value_type": "quantity", "unit": "person", "cumulative": true},
     {"id": "share", "value_type": "quantity", "unit": "percent"},
     {"id": "area", "value_type": "quantity", "unit": "hectare"},
+    {"id": "extent", "value_type": "quantity"},
     {"id": "target", "value_type": "category"},
     {"id": "weapons", "value_type": "category", "cardinality": "multi"},
     {"id": "violated", "value_type": "boolean"},
@@ -90,12 +91,26 @@ TEST_CASE("units are converted before comparing, and different dimensions are no
                        claim("b", "s2", "area", "\"50,000 acres\"") + "]");
     CHECK(r.kind == "contradicts");
   }
-  SUBCASE("hectares against hours") {
-    const auto r = why("[" + claim("a", "s1", "area", "\"12,000 hectares\"") + "," +
-                       claim("b", "s2", "area", "{\"phrase\": \"3 hours\", \"lo\": 3, \"hi\": 3}",
+  SUBCASE("hectares against hours, on a property without a unit") {
+    const auto r = why("[" + claim("a", "s1", "extent", "\"12,000 hectares\"") + "," +
+                       claim("b", "s2", "extent", "{\"phrase\": \"3 hours\", \"lo\": 3, \"hi\": 3}",
                              ", \"unit\": \"hour\"") + "]");
     CHECK(r.kind == "not comparable");
     CHECK(r.relation == "different units");
+  }
+  SUBCASE("a claim's own unit must measure what its property's unit measures") {
+    Database db = Database::open(":memory:");
+    CHECK_THROWS_WITH(
+        import_text(db, world("[" + claim("b", "s2", "area", "{\"phrase\": \"3 hours\", \"lo\": 3, \"hi\": 3}",
+                                            ", \"unit\": \"hour\"") + "]"),
+                    "case.json", false),
+        "case.json: /claims/0/unit: claim 'b': unit 'hour' (duration) does not match property 'area' in "
+        "'hectare' (area)");
+    CHECK(db.stats().claims == 0);
+    // Another unit of the same kind, and a share, are read.
+    Database ok = load("[" + claim("a", "s1", "area", "\"30,000 acres\"", ", \"unit\": \"acre\"") + "," +
+                       claim("b", "s2", "area", "\"40%\"", ", \"unit\": \"percent\"") + "]");
+    CHECK(ok.stats().claims == 2);
   }
 }
 

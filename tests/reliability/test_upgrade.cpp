@@ -17,7 +17,9 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <chrono>
 #include <set>
+#include <thread>
 
 using namespace claimdb;
 using test::read_file;
@@ -365,6 +367,40 @@ TEST_CASE("upgrade: detector links kept in links by version 2 move to their own 
   CHECK(raw.execAndGet("SELECT group_concat(from_claim || '-' || to_claim || ':' || kind || ':' || "
                        "ifnull(severity, 'none'), ' ') FROM (SELECT * FROM detector_links ORDER BY 1, 2)")
             .getString() == "1-3:2:none 1-4:1:0.25");
+}
+
+TEST_CASE("upgrade: a migration another process committed while this one waited is not run twice") {
+  // The second opener reads the old version, then waits for the write lock
+  // that the first holds while it migrates; under the lock it must read the
+  // version again instead of running the same migration a second time.
+  const auto files = migration_files();
+  REQUIRE(files.size() >= 2);
+  const MigrationFile& last = files.back();
+  TempDir dir;
+  const std::string path = dir.file("old.db");
+  make_old_database(path, files[files.size() - 2].version);
+  SQLite::Database first(path, SQLite::OPEN_READWRITE);
+  first.exec("PRAGMA journal_mode = WAL");
+  first.exec("BEGIN IMMEDIATE");
+  std::string failure;
+  int opened_at = 0;
+  std::thread second([&] {
+    try {
+      Database db = Database::open(path, Options{.create_if_missing = false});
+      opened_at = db.schema_version();
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  first.exec(read_file(last.path.string()));
+  first.exec("PRAGMA user_version = " + std::to_string(last.version));
+  first.exec("COMMIT");
+  second.join();
+  CHECK(failure == "");
+  CHECK(opened_at == last.version);
+  Database db = Database::open(path, Options{.create_if_missing = false, .read_only = true});
+  CHECK(db.stats().claims == 6);
 }
 
 TEST_CASE("upgrade: the command line migrates an old database on its first write") {
