@@ -207,6 +207,14 @@ Claim claim_from_row(SQLite::Statement& q) {
 
 std::vector<Claim> Store::claims(const ClaimFilter& f, const std::string& slug,
                                  const std::string& supersedes) {
+  // A filter naming nothing is an error, not an empty list.
+  auto known = [](const std::string& slug, const char* kind, const std::optional<RowId>& id) {
+    if (!slug.empty() && !id) throw Error(ErrorCode::not_found, std::string("unknown ") + kind + " '" + slug + "'");
+  };
+  if (!f.entity.empty()) known(f.entity, "entity", entity_id(f.entity));
+  if (!f.property.empty()) known(f.property, "property", property_id(f.property));
+  if (!f.claimant.empty()) known(f.claimant, "source", source_id(f.claimant));
+  if (!f.report.empty()) known(f.report, "report", report_id(f.report));
   // Only fixed SQL fragments are joined; every value is bound.
   std::string sql = claim_columns;
   std::vector<const std::string*> values;

@@ -135,4 +135,12 @@ TEST_CASE("stats, check and claims print data on stdout in the asked format") {
   for (const auto& row : rows) CHECK(row["claimant"] == "russia-gov");
   auto csv = cli("claims --on strike_target --format csv");
   CHECK(csv.out.rfind("id,claimant,entity,property,value,interval,unit,quote\n", 0) == 0);
+  // An id that names nothing is an error, not an empty list.
+  for (const auto& [option, kind] : {std::pair{"--about", "entity"}, std::pair{"--on", "property"},
+                                     std::pair{"--by", "source"}, std::pair{"--in", "report"}}) {
+    auto unknown = cli(std::string("claims ") + option + " nowhere");
+    CHECK(unknown.status == 3);
+    CHECK(unknown.out.empty());
+    CHECK(cli.stderr_text() == std::string("claimdb: error: unknown ") + kind + " 'nowhere'\n");
+  }
 }
