@@ -24,20 +24,19 @@ Explainer::Group& Explainer::group(RowId entity, RowId property) {
 
 const DetectClaim* Explainer::claim(RowId id) {
   if (auto it = by_id_.find(id); it != by_id_.end()) return it->second;
-  auto found = store_.detect_claim(id);
-  if (!found) return nullptr;
-  group(found->entity, found->property);
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second;
+  return with_group(store_.detect_claim(id));
 }
 
 const DetectClaim* Explainer::claim(const std::string& slug) {
   if (auto it = by_slug_.find(slug); it != by_slug_.end()) return it->second;
-  auto found = store_.detect_claim(slug);
+  return with_group(store_.detect_claim(slug));
+}
+
+const DetectClaim* Explainer::with_group(const std::optional<DetectClaim>& found) {
   if (!found) return nullptr;
   group(found->entity, found->property);
-  auto it = by_slug_.find(slug);
-  return it == by_slug_.end() ? nullptr : it->second;
+  auto it = by_id_.find(found->id);
+  return it == by_id_.end() ? nullptr : it->second;
 }
 
 Verdict Explainer::explain(const DetectClaim& a, const DetectClaim& b) {

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -36,6 +37,8 @@ class Explainer {
     std::vector<PartsVerdict> parts;  // pointers into `claims`, which never moves
   };
   Group& group(RowId entity, RowId property);
+  // The claim as held in its group, reading the group once.
+  const DetectClaim* with_group(const std::optional<DetectClaim>& found);
 
   detail::Store& store_;
   Lookup lookup_;

@@ -86,6 +86,12 @@ struct DetectLink {
   std::optional<double> severity;  // contradictions only
 };
 
+// The detector's links of the claims matching `narrow` (SQL over the claims
+// aliased c2), as a FROM fragment binding detector_links as `l`: the pairs are
+// found from those claims through either end's index, and the CROSS JOIN
+// keeps SQLite from scanning the table instead (as a row-value IN does).
+std::string detector_links_of_claims(const std::string& narrow);
+
 // The codes of detector_links.kind (the link_kinds table of schema 3): 1
 // contradicts, 2 supports, 3 update, 4 scope, 5 echo; 0 for anything else.
 int link_kind_code(std::string_view kind);
@@ -96,7 +102,7 @@ std::string_view link_kind_name(int code);
 struct StoredLink {
   std::string slug;
   RowId from = 0, to = 0;
-  std::string kind, origin, relation, rationale;
+  std::string kind, origin, rationale;
   std::optional<double> severity;
 };
 

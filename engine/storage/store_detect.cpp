@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <unordered_set>
 
@@ -192,16 +193,37 @@ std::vector<std::pair<RowId, RowId>> Store::groups_touched_since(const DetectMar
   return {groups.begin(), groups.end()};
 }
 
+namespace {
+
+// detector_links.kind - 1, as the link_kinds table of schema 3 names them.
+constexpr std::string_view link_kind_names[] = {"contradicts", "supports", "update", "scope", "echo"};
+constexpr int link_kind_count = static_cast<int>(std::size(link_kind_names));
+
+void bind_detector_link(SQLite::Statement& q, const DetectLink& link) {
+  q.bind(1, link.from);
+  q.bind(2, link.to);
+  q.bind(3, link.kind);
+  if (link.severity) q.bind(4, *link.severity); else q.bind(4);
+}
+
+}  // namespace
+
 int link_kind_code(std::string_view kind) {
-  static constexpr std::string_view names[] = {"contradicts", "supports", "update", "scope", "echo"};
-  for (int i = 0; i < 5; ++i)
-    if (names[i] == kind) return i + 1;
+  for (int i = 0; i < link_kind_count; ++i)
+    if (link_kind_names[i] == kind) return i + 1;
   return 0;
 }
 
 std::string_view link_kind_name(int code) {
-  static constexpr std::string_view names[] = {"contradicts", "supports", "update", "scope", "echo"};
-  return code >= 1 && code <= 5 ? names[code - 1] : std::string_view();
+  return code >= 1 && code <= link_kind_count ? link_kind_names[code - 1] : std::string_view();
+}
+
+std::string detector_links_of_claims(const std::string& narrow) {
+  return "(SELECT l2.from_claim AS f, l2.to_claim AS t FROM claims c2 JOIN detector_links l2 "
+         "ON l2.from_claim = c2.id WHERE " + narrow +
+         " UNION SELECT l2.from_claim, l2.to_claim FROM claims c2 JOIN detector_links l2 "
+         "ON l2.to_claim = c2.id WHERE " + narrow +
+         ") n CROSS JOIN detector_links l ON l.from_claim = n.f AND l.to_claim = n.t";
 }
 
 std::int64_t Store::delete_detector_links(RowId entity, RowId property) {
@@ -278,10 +300,7 @@ std::int64_t Store::replace_detector_links(std::vector<DetectLink>& links) {
   });
   SQLite::Statement q(db_, "INSERT INTO detector_links (from_claim, to_claim, kind, severity) VALUES (?, ?, ?, ?)");
   for (const DetectLink& link : links) {
-    q.bind(1, link.from);
-    q.bind(2, link.to);
-    q.bind(3, link.kind);
-    if (link.severity) q.bind(4, *link.severity); else q.bind(4);
+    bind_detector_link(q, link);
     q.exec();
     q.reset();
   }
@@ -293,10 +312,7 @@ void Store::insert_detector_link(const DetectLink& link) {
   auto& q = statement("insert_detector_link",
                       "INSERT INTO detector_links (from_claim, to_claim, kind, severity) "
                       "VALUES (?, ?, ?, ?)");
-  q.bind(1, link.from);
-  q.bind(2, link.to);
-  q.bind(3, link.kind);
-  if (link.severity) q.bind(4, *link.severity); else q.bind(4);
+  bind_detector_link(q, link);
   q.exec();
 }
 
@@ -310,19 +326,13 @@ std::vector<StoredLink> Store::conflict_links(const StoredLinkFilter& f) {
       "     OR b.property = (SELECT id FROM properties WHERE slug = ?4)) "
       "AND (?5 = '' OR a.claimant = (SELECT id FROM sources WHERE slug = ?5) "
       "     OR b.claimant = (SELECT id FROM sources WHERE slug = ?5)) ";
-  // The detector's links of one entity or source are found from its claims
-  // (CROSS JOIN keeps that order), not by reading every link.
+  // The detector's links of one entity or source are found from its claims,
+  // not by reading every link.
   std::string narrow;
   if (!f.entity.empty()) narrow = "c2.entity = (SELECT id FROM entities WHERE slug = ?3)";
   else if (!f.source.empty()) narrow = "c2.claimant = (SELECT id FROM sources WHERE slug = ?5)";
   const std::string detector_links =
-      narrow.empty()
-          ? std::string("detector_links l")
-          : "(SELECT l2.from_claim AS f, l2.to_claim AS t FROM claims c2 JOIN detector_links l2 "
-            "ON l2.from_claim = c2.id WHERE " + narrow +
-                " UNION SELECT l2.from_claim, l2.to_claim FROM claims c2 JOIN detector_links l2 "
-                "ON l2.to_claim = c2.id WHERE " + narrow +
-                ") n CROSS JOIN detector_links l ON l.from_claim = n.f AND l.to_claim = n.t";
+      narrow.empty() ? std::string("detector_links l") : detector_links_of_claims(narrow);
   const std::string kind_filter =
       "(CASE WHEN ?1 <> '' THEN k = ?1 WHEN ?2 THEN 1 ELSE k = 'contradicts' END) ";
   SQLite::Statement q(

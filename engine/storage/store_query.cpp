@@ -112,15 +112,8 @@ QueryResult Store::query_conflicts(const ConflictQuery& f) {
         "a.entity AS sort_entity, a.property AS sort_property, l.from_claim AS sort_from, "
         "l.to_claim AS sort_to, " + (detector ? "0" : "l.id") + " AS sort_id FROM " +
         // The detector's links are narrowed by driving the join from the
-        // pairs the narrowing finds (CROSS JOIN keeps that order): a row-value
-        // IN over the table's key makes SQLite 3.40 scan the whole table.
-        (detector && !narrow.empty()
-             ? "(SELECT l2.from_claim AS f, l2.to_claim AS t FROM claims c2 JOIN detector_links l2 "
-               "ON l2.from_claim = c2.id WHERE " + narrow +
-                   " UNION SELECT l2.from_claim, l2.to_claim FROM claims c2 JOIN detector_links l2 "
-                   "ON l2.to_claim = c2.id WHERE " + narrow +
-                   ") n CROSS JOIN detector_links l ON l.from_claim = n.f AND l.to_claim = n.t "
-             : table + " l ") +
+        // pairs the narrowing finds.
+        (detector && !narrow.empty() ? detector_links_of_claims(narrow) + " " : table + " l ") +
         (detector ? "JOIN link_kinds k ON k.code = l.kind " : "") +
         "JOIN claims a ON a.id = l.from_claim JOIN claims b ON b.id = l.to_claim "
         "JOIN sources sa ON sa.id = a.claimant JOIN sources sb ON sb.id = b.claimant "
