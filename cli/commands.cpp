@@ -73,15 +73,29 @@ void run(Context& context, const std::function<void()>& body) {
   }
 }
 
+namespace {
+// Says so on stderr when the database is held by another connection, before
+// waiting for it (up to the busy timeout): a long import elsewhere is not a hang.
+std::function<void()> tell_waiting(const Context& context, const Options& options) {
+  return [path = context.db_path, seconds = options.busy_timeout_ms / 1000] {
+    std::cerr << "claimdb: waiting for another writer to finish with '" << printable(path)
+              << "' (at most " << seconds << " s)" << std::endl;
+  };
+}
+}  // namespace
+
 Database open_for_reading(const Context& context) {
   Options options;
+  options.on_wait = tell_waiting(context, options);
   options.read_only = true;
   options.create_if_missing = false;
   return Database::open(context.db_path, options);
 }
 
 Database open_for_writing(const Context& context) {
-  return Database::open(context.db_path);
+  Options options;
+  options.on_wait = tell_waiting(context, options);
+  return Database::open(context.db_path, options);
 }
 
 void register_commands(CLI::App& app, Context& context) {

@@ -9,9 +9,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <string_view>
+#include <thread>
 
 namespace claimdb::embedded {
 extern const EmbeddedFile migrations[];
@@ -159,6 +161,8 @@ int latest_version() {
 Store::Store(const std::string& path, const Options& options)
     : path_(path),
       read_only_(options.read_only),
+      busy_timeout_ms_(options.busy_timeout_ms),
+      on_wait_(options.on_wait),
       db_(open_connection(path, options)),
       quantity_reader_(&QuantityReader::builtin()) {
   try {
@@ -168,6 +172,32 @@ Store::Store(const std::string& path, const Options& options)
   } catch (const std::exception& e) {
     rethrow_sqlite(e, "cannot open database '" + path + "'");
   }
+}
+
+int Store::on_busy(void* self, int attempt) noexcept {
+  auto* store = static_cast<Store*>(self);
+  const auto now = std::chrono::steady_clock::now();
+  if (attempt == 0) {
+    store->busy_since_ = now;
+    if (!store->told_waiting_ && store->on_wait_) {
+      store->told_waiting_ = true;
+      try {
+        store->on_wait_();
+      } catch (...) {
+      }
+    }
+  }
+  const auto waited =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now - store->busy_since_).count();
+  if (waited >= store->busy_timeout_ms_) return 0;
+  // Short sleeps first (a reader's checkpoint is over in a moment), then
+  // longer ones, never past the timeout.
+  static constexpr int delays_ms[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+  constexpr int steps = sizeof delays_ms / sizeof delays_ms[0];
+  const int delay = delays_ms[attempt < steps ? attempt : steps - 1];
+  const auto left = store->busy_timeout_ms_ - waited;
+  std::this_thread::sleep_for(std::chrono::milliseconds(delay < left ? delay : left));
+  return 1;
 }
 
 Store::~Store() {
@@ -182,7 +212,7 @@ void Store::configure(const Options& options) {
   sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
   sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
-  sqlite3_busy_timeout(h, options.busy_timeout_ms);
+  sqlite3_busy_handler(h, &Store::on_busy, this);
   db_.exec("PRAGMA cell_size_check = ON");
   db_.exec("PRAGMA foreign_keys = ON");
 

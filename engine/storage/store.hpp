@@ -5,6 +5,9 @@
 // model types. Other engine modules reach it through Database::store().
 #pragma once
 
+#include <chrono>
+#include <functional>
+
 #include <claimdb/database.hpp>
 #include <claimdb/graph.hpp>
 #include <claimdb/model.hpp>
@@ -284,8 +287,16 @@ class Store {
   // property's unit (length where drones are counted).
   void check_unit_kind(const Claim& claim, const std::string& unit, const std::string& expected);
 
+  // SQLite's busy handler: waits with backoff up to busy_timeout_ms, telling
+  // on_wait once before the first wait.
+  static int on_busy(void* self, int attempt) noexcept;
+
   std::string path_;
   bool read_only_ = false;
+  int busy_timeout_ms_ = 10000;
+  std::function<void()> on_wait_;
+  bool told_waiting_ = false;
+  std::chrono::steady_clock::time_point busy_since_{};
   SQLite::Database db_;
   int depth_ = 0;
   std::string now_;  // the time of the open transaction, for recorded_at

@@ -13,6 +13,7 @@
 #include <claimdb/model.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,10 @@ struct Options {
   // How long to wait for another writer's lock before failing with
   // ErrorCode::busy, in milliseconds. Default: 10000.
   int busy_timeout_ms = 10000;
+  // Called once per handle, on the calling thread, the first time it has to
+  // wait for another connection's lock (before waiting): a command line can
+  // say "waiting for another writer". Must not throw. Default: none.
+  std::function<void()> on_wait;
   // Apply pending schema migrations on open (ignored when read_only).
   // Default: true.
   bool migrate = true;

@@ -6,6 +6,7 @@
 #include "support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -55,8 +56,10 @@ inline long env_number(const char* name, long fallback) {
 // A running `claimdb ARGS...` with its standard output and error in files.
 class Child {
  public:
+  // With stdin_pipe, the child's standard input is a pipe the test writes
+  // with feed() and ends with close_stdin(); otherwise it is /dev/null.
   Child(const std::vector<std::string>& args, const std::string& out_file,
-        const std::string& err_file) {
+        const std::string& err_file, bool stdin_pipe = false) {
     std::vector<std::string> argv_text;
     argv_text.push_back(CLAIMDB_BINARY);
     argv_text.insert(argv_text.end(), args.begin(), args.end());
@@ -65,18 +68,29 @@ class Child {
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    int pipe_ends[2] = {-1, -1};
+    if (stdin_pipe) {
+      if (::pipe2(pipe_ends, O_CLOEXEC) != 0) throw std::runtime_error("cannot make a pipe");
+      posix_spawn_file_actions_adddup2(&actions, pipe_ends[0], 0);
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    }
     posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                      0644);
     posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                      0644);
     const int failed = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
+    if (stdin_pipe) {
+      ::close(pipe_ends[0]);
+      stdin_ = pipe_ends[1];
+    }
     if (failed != 0) throw std::runtime_error("cannot start " + argv_text[0]);
   }
   Child(const Child&) = delete;
   Child& operator=(const Child&) = delete;
   ~Child() {
+    close_stdin();
     if (pid_ > 0) {
       ::kill(pid_, SIGKILL);
       wait();
@@ -108,8 +122,28 @@ class Child {
   void kill_hard() {
     if (pid_ > 0) ::kill(pid_, SIGKILL);
   }
+  // Writes all of text to the child's standard input (blocks while the pipe
+  // is full, that is until the child reads).
+  void feed(const std::string& text) {
+    // A child that ended early must fail the write, not kill the test.
+    static const bool sigpipe_ignored = (::signal(SIGPIPE, SIG_IGN), true);
+    (void)sigpipe_ignored;
+    std::size_t done = 0;
+    while (done < text.size()) {
+      const ssize_t n = ::write(stdin_, text.data() + done, text.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw std::runtime_error("cannot write to the child's standard input");
+      done += static_cast<std::size_t>(n);
+    }
+  }
+  // Ends the child's standard input (it reads end of file).
+  void close_stdin() {
+    if (stdin_ >= 0) ::close(stdin_);
+    stdin_ = -1;
+  }
 
  private:
+  int stdin_ = -1;
   pid_t pid_ = -1;
   int status_ = -1;
 };
@@ -182,6 +216,37 @@ inline std::string write_corpus(const TempDir& dir, const std::string& name,
   }
   if (!out) throw std::runtime_error("cannot write " + path);
   return path;
+}
+
+// Whether another connection holds the database's write lock right now:
+// BEGIN IMMEDIATE on a fresh connection that does not wait.
+inline bool write_lock_held(const std::string& db_path) {
+  SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
+  db.exec("PRAGMA busy_timeout = 0");
+  try {
+    db.exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) return true;
+    throw;
+  }
+  db.exec("ROLLBACK");
+  return false;
+}
+
+// Waits until condition() holds, checking every few milliseconds: explicit
+// synchronisation on an observable state, not a guess at how long something
+// takes. The limit only keeps a broken build from hanging the suite; a
+// condition not reached by then is reported as a failure by the caller.
+template <typename Condition>
+bool wait_until(Condition condition, double limit_seconds = 120) {
+  const auto start = std::chrono::steady_clock::now();
+  while (!condition()) {
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >
+        limit_seconds)
+      return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return true;
 }
 
 // One query's single integer answer, on a fresh read-only connection.

@@ -88,56 +88,93 @@ TEST_CASE("readers beside a writer see the state before or after the import, nev
   }
 
   const int readers = static_cast<int>(env_number("CLAIMDB_CONCURRENCY_READERS", 3));
-  std::atomic<bool> writing{true};
   std::mutex failures_mutex;
   std::vector<std::string> failures;
-  std::atomic<int> runs{0}, saw_before{0}, saw_after{0}, during_import{0};
-  auto reader = [&](int index) {
-    for (int round = 0;; ++round) {
-      const bool still_writing = writing.load();
-      const Probe& p = probes[static_cast<std::size_t>(index + round) % probes.size()];
-      auto args = p.args;
-      args.insert(args.begin(), {"--db", db});
-      const Run r = run_claimdb(dir, args, "reader" + std::to_string(index));
-      ++runs;
-      if (still_writing) ++during_import;
-      std::string problem;
-      if (r.status != 0 || mentions_lock(r.err)) {
-        problem = "exit " + std::to_string(r.status) + ": " + r.err;
-      } else {
-        const std::string d = p.digest(r.out);
-        if (d == p.before)
-          ++saw_before;
-        else if (d == p.after)
-          ++saw_after;
-        else
-          problem = "neither before (" + p.before + ") nor after (" + p.after + "): " + d;
-      }
-      if (!problem.empty()) {
-        std::lock_guard<std::mutex> lock(failures_mutex);
-        failures.push_back(p.args[0] + ": " + problem);
-      }
-      if (!still_writing) break;  // one more round after the writer ended
+  auto failed = [&](const std::string& what) {
+    std::lock_guard<std::mutex> lock(failures_mutex);
+    failures.push_back(what);
+  };
+  // Runs one probe; returns +1 for the state before, 2 for the state after,
+  // 0 (and records why) for an error or a mix.
+  auto probe = [&](int reader, const Probe& p) {
+    auto args = p.args;
+    args.insert(args.begin(), {"--db", db});
+    const Run r = run_claimdb(dir, args, "reader" + std::to_string(reader));
+    if (r.status != 0 || mentions_lock(r.err)) {
+      failed(p.args[0] + ": exit " + std::to_string(r.status) + ": " + r.err);
+      return 0;
     }
+    const std::string d = p.digest(r.out);
+    if (d == p.before) return 1;
+    if (d == p.after) return 2;
+    failed(p.args[0] + ": neither before (" + p.before + ") nor after (" + p.after + "): " + d);
+    return 0;
+  };
+  // Each reader runs every probe once, all readers at the same time.
+  auto every_reader_once = [&](std::atomic<int>& before, std::atomic<int>& after) {
+    std::vector<std::thread> threads;
+    for (int i = 0; i < readers; ++i)
+      threads.emplace_back([&, i] {
+        for (const Probe& p : probes) {
+          const int seen = probe(i, p);
+          if (seen == 1) ++before;
+          if (seen == 2) ++after;
+        }
+      });
+    for (auto& t : threads) t.join();
   };
 
-  const auto start = std::chrono::steady_clock::now();
-  Child writer({"--db", db, "import", big_jsonl}, dir.file("writer.out"), dir.file("writer.err"));
+  // The writer reads its input from a pipe that the test holds open: it takes
+  // the write lock before reading, so until the pipe is closed the import is
+  // known to be in progress, whatever the machine's speed.
+  Child writer({"--db", db, "import", "-"}, dir.file("writer.out"), dir.file("writer.err"),
+               /*stdin_pipe=*/true);
+  REQUIRE_MESSAGE(wait_until([&] { return write_lock_held(db) || writer.done(); }),
+                  "the writer never took the write lock");
+  REQUIRE_MESSAGE(!writer.done(), read_file(dir.file("writer.err")));
+
+  // 1. While the writer holds the lock, every reader answers, with the state before.
+  std::atomic<int> held_before{0}, held_after{0};
+  every_reader_once(held_before, held_after);
+
+  // 2. Readers keep reading while the writer inserts and commits: each answer
+  // is the state before or the state after, never a mix, never "locked".
+  std::atomic<bool> writing{true};
+  std::atomic<int> runs{0}, mid_before{0}, mid_after{0};
   std::vector<std::thread> threads;
-  for (int i = 0; i < readers; ++i) threads.emplace_back(reader, i);
+  for (int i = 0; i < readers; ++i)
+    threads.emplace_back([&, i] {
+      for (int round = 0; writing.load(); ++round) {
+        const int seen = probe(i, probes[static_cast<std::size_t>(i + round) % probes.size()]);
+        ++runs;
+        if (seen == 1) ++mid_before;
+        if (seen == 2) ++mid_after;
+      }
+    });
+  const auto start = std::chrono::steady_clock::now();
+  writer.feed(read_file(big_jsonl));
+  writer.close_stdin();
   const int writer_status = writer.wait();
   const double import_seconds = seconds_since(start);
   writing = false;
   for (auto& t : threads) t.join();
 
-  MESSAGE(readers << " readers ran " << runs.load() << " commands (" << during_import.load()
-                  << " during a " << import_seconds << " s import): " << saw_before.load()
-                  << " saw the state before, " << saw_after.load() << " after");
+  // 3. Once the writer has ended, every reader sees the state after.
+  std::atomic<int> ended_before{0}, ended_after{0};
+  every_reader_once(ended_before, ended_after);
+
+  MESSAGE(readers << " readers: " << held_before.load() << " answers while the lock was held; "
+                  << runs.load() << " during a " << import_seconds << " s import ("
+                  << mid_before.load() << " before, " << mid_after.load() << " after); "
+                  << ended_after.load() << " after it ended");
   CHECK_MESSAGE(writer_status == 0, read_file(dir.file("writer.err")));
   for (const auto& f : failures) CHECK_MESSAGE(false, f);
-  CHECK(during_import.load() >= readers);
-  CHECK(saw_before.load() > 0);
-  CHECK(saw_after.load() > 0);
+  const int each_once = readers * static_cast<int>(probes.size());
+  CHECK(held_before.load() == each_once);
+  CHECK(held_after.load() == 0);
+  CHECK(ended_after.load() == each_once);
+  CHECK(ended_before.load() == 0);
+  CHECK(count_rows(db, "SELECT count(*) FROM claims") == 300 + claims);
   CHECK(integrity(db) == "ok");
 }
 
@@ -152,32 +189,40 @@ TEST_CASE("a second writer waits for the first, then succeeds") {
   const std::string db = dir.file("claims.db");
   REQUIRE(run_claimdb(dir, {"--db", db, "init"}).status == 0);
 
-  const auto start = std::chrono::steady_clock::now();
-  Child first({"--db", db, "import", first_jsonl}, dir.file("first.out"), dir.file("first.err"));
-  // Let the first import take the write lock (it does so before reading its
-  // input), then start the second while the first still runs.
-  std::this_thread::sleep_for(std::chrono::milliseconds(under_sanitizer ? 300 : 100));
-  const bool overlapped = !first.done();
+  // The first import reads its input from a pipe the test holds open, and
+  // takes the write lock before reading it: while the pipe is open, the
+  // first writer is known to hold the lock.
+  Child first({"--db", db, "import", "-"}, dir.file("first.out"), dir.file("first.err"),
+              /*stdin_pipe=*/true);
+  REQUIRE_MESSAGE(wait_until([&] { return write_lock_held(db) || first.done(); }),
+                  "the first writer never took the write lock");
+  REQUIRE_MESSAGE(!first.done(), read_file(dir.file("first.err")));
+
+  // The second says it waits, and does.
   Child second({"--db", db, "import", second_jsonl}, dir.file("second.out"),
                dir.file("second.err"));
-  // Both run to their end; note which ended first.
-  double first_end = -1, second_end = -1;
-  while (first_end < 0 || second_end < 0) {
-    if (first_end < 0 && first.done()) first_end = seconds_since(start);
-    if (second_end < 0 && second.done()) second_end = seconds_since(start);
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  const std::string second_err = read_file(dir.file("second.err"));
-  MESSAGE("first import ended after " << first_end << " s, the second after " << second_end
-                                      << " s");
+  const auto said_waiting = [&] {
+    return read_file(dir.file("second.err")).find("waiting for another writer") !=
+           std::string::npos;
+  };
+  REQUIRE_MESSAGE(wait_until([&] { return said_waiting() || second.done(); }),
+                  "the second writer neither waited nor ended");
+  CHECK_MESSAGE(!second.done(), read_file(dir.file("second.err")));
+  CHECK(count_rows(db, "SELECT count(*) FROM claims") == 0);
 
-  CHECK(overlapped);
+  // The first gets its input and commits; then the second goes ahead.
+  first.feed(read_file(first_jsonl));
+  first.close_stdin();
   CHECK_MESSAGE(first.wait() == 0, read_file(dir.file("first.err")));
-  CHECK_MESSAGE(second.wait() == 0, second_err);
+  CHECK_MESSAGE(second.wait() == 0, read_file(dir.file("second.err")));
+  const std::string second_err = read_file(dir.file("second.err"));
   CHECK_FALSE(mentions_lock(second_err));
-  // The second waited for the first's commit rather than interleaving.
-  CHECK(second_end >= first_end);
+  CHECK(second_err.find("claimdb: waiting for another writer to finish with '" + db + "'") !=
+        std::string::npos);
   CHECK(count_rows(db, "SELECT count(*) FROM claims") == claims + 50);
+  // The second wrote after the first's commit, not interleaved with it.
+  CHECK(count_rows(db, "SELECT max(id) FROM claims WHERE slug LIKE 'first-%'") <
+        count_rows(db, "SELECT min(id) FROM claims WHERE slug LIKE 'second-%'"));
   CHECK(integrity(db) == "ok");
 }
 
@@ -206,9 +251,11 @@ TEST_CASE("a writer kept waiting past the busy timeout fails with exit 6 and cha
     MESSAGE("the blocked import gave up after " << waited << " s: " << blocked.err);
     CHECK(blocked.status == 6);
     CHECK(waited >= 9.0);
-    CHECK(blocked.err.rfind("claimdb: error: ", 0) == 0);
+    CHECK(blocked.err.find("\nclaimdb: error: ") != std::string::npos);
     CHECK(blocked.err.find("locked by another writer") != std::string::npos);
     CHECK(blocked.err.find(db) != std::string::npos);
+    CHECK(blocked.err.find("claimdb: waiting for another writer to finish with '" + db +
+                           "' (at most 10 s)") == 0);
     holder.exec("ROLLBACK");
   }
   CHECK(run_claimdb(dir, {"--db", db, "export"}).out == before);

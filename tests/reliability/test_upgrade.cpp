@@ -15,9 +15,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
-#include <filesystem>
 #include <chrono>
+#include <filesystem>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -384,15 +386,24 @@ TEST_CASE("upgrade: a migration another process committed while this one waited 
   first.exec("BEGIN IMMEDIATE");
   std::string failure;
   int opened_at = 0;
+  // The second opener tells when it starts waiting for the lock: the first
+  // migrates only then, so the second has surely read the old version.
+  std::promise<void> waiting;
+  std::atomic<bool> told{false};
   std::thread second([&] {
     try {
-      Database db = Database::open(path, Options{.create_if_missing = false});
+      Options options{.create_if_missing = false};
+      options.on_wait = [&] {
+        if (!told.exchange(true)) waiting.set_value();
+      };
+      Database db = Database::open(path, options);
       opened_at = db.schema_version();
     } catch (const std::exception& e) {
       failure = e.what();
     }
+    if (!told.exchange(true)) waiting.set_value();  // ended without waiting
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  waiting.get_future().wait();
   first.exec(read_file(last.path.string()));
   first.exec("PRAGMA user_version = " + std::to_string(last.version));
   first.exec("COMMIT");
