@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace claimdb::cli {
 
@@ -32,6 +35,35 @@ void run_query(Context& context, const QueryArgs& args) {
     return;
   }
   print_result(result, mode, std::cout, Style{terminal_width(), use_colour(STDOUT_FILENO)});
+  print_total(result, mode, std::cout, std::cerr);
+}
+
+struct SearchArgs {
+  std::vector<std::string> words;
+  std::int64_t limit = 20;
+  std::string as_of;
+  std::string format = "table";
+};
+
+// A query-language string: in double quotes, quotes inside doubled.
+std::string query_string(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+// `claimdb search WORDS...` is the query `search "WORDS" limit N [as of T]`.
+void run_search(Context& context, const SearchArgs& args) {
+  std::string words;
+  for (const auto& w : args.words) words += (words.empty() ? "" : " ") + w;
+  QueryArgs q;
+  q.text = "search " + query_string(words) + " limit " + std::to_string(args.limit);
+  if (!args.as_of.empty()) q.text += " as of " + query_string(args.as_of);
+  q.format = args.format;
+  run_query(context, q);
 }
 
 }  // namespace
@@ -45,6 +77,23 @@ void register_query_commands(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"table", "box", "json", "csv", "markdown", "line"}))
       ->capture_default_str();
   query_cmd->callback([&, args] { run(context, [&] { run_query(context, *args); }); });
+
+  auto search = std::make_shared<SearchArgs>();
+  auto* search_cmd = app.add_subcommand(
+      "search", "Full-text search of claim quotes and report titles and text, best match first");
+  search_cmd->add_option("WORDS", search->words, "words that must all occur; 'heat*' matches a prefix")
+      ->required();
+  search_cmd->add_option("--limit", search->limit, "how many of the best matches to show")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  search_cmd->add_option("--as-of", search->as_of, "what the database held at this time");
+  search_cmd->add_option("--format", search->format, "table, box, json, csv, markdown or line")
+      ->check(CLI::IsMember({"table", "box", "json", "csv", "markdown", "line"}))
+      ->capture_default_str();
+  search_cmd->footer(
+      "Ranked by BM25 over all matches when at most 400 match, else over the 400\n"
+      "most recently recorded; the total number of matches is reported (docs/query.md).");
+  search_cmd->callback([&, search] { run(context, [&] { run_search(context, *search); }); });
 
   auto bail = std::make_shared<bool>(false);
   auto* repl_cmd = app.add_subcommand(

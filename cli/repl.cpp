@@ -31,6 +31,7 @@ void run_query(Shell& shell, const LineSource& where, int first_line, const std:
   try {
     const QueryResult result = query(*shell.db, text);
     print_result(result, shell.mode, *shell.out, Style{shell.width, shell.colour});
+    print_total(result, shell.mode, *shell.out, *shell.err);
     if (shell.timer) {
       const double ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -264,6 +264,13 @@ void print_result(const QueryResult& result, Mode mode, std::ostream& out, const
   }
 }
 
+void print_total(const QueryResult& result, Mode mode, std::ostream& out, std::ostream& note) {
+  if (!result.total || *result.total <= static_cast<std::int64_t>(result.rows.size())) return;
+  const bool listing = mode == Mode::table || mode == Mode::box || mode == Mode::line;
+  (listing ? out : note) << result.rows.size() << " of " << *result.total
+                         << " matches; 'limit N' shows more\n";
+}
+
 bool use_colour(int fd) {
   const char* no_colour = std::getenv("NO_COLOR");
   if (no_colour && *no_colour) return false;

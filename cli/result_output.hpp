@@ -32,6 +32,12 @@ struct Style {
 
 void print_result(const QueryResult& result, Mode mode, std::ostream& out, const Style& style = {});
 
+// When the result counts more matches than it holds (a search's default
+// limit), one line saying so: "20 of 59616 matches; 'limit N' shows more".
+// It goes to `out` after a table, box or line listing and to `note` after
+// json, csv or markdown, so those stay machine-readable. Nothing otherwise.
+void print_total(const QueryResult& result, Mode mode, std::ostream& out, std::ostream& note);
+
 // Whether to colour what goes to the file descriptor: only a terminal, and
 // never when NO_COLOR is set to anything non-empty.
 bool use_colour(int fd);

@@ -70,6 +70,9 @@ RowId resolve(Store& store, IdKind kind, const std::optional<IdRef>& ref) {
 }
 
 // The store may stop early only when no ordering is asked for.
+// Rows a search returns when the query gives no limit.
+constexpr std::int64_t default_search_limit = 20;
+
 std::int64_t store_limit(const ParsedQuery& q) {
   return q.limit && !q.order_by ? *q.limit : 0;
 }
@@ -260,7 +263,9 @@ std::string cell_text(const Cell& cell) {
 }
 
 QueryResult query(const Database& db, std::string_view text) {
-  const ParsedQuery parsed = ql::parse(text);
+  ParsedQuery parsed = ql::parse(text);
+  // A search ranks and returns the best few; `limit N` asks for more.
+  if (parsed.verb == Verb::search && !parsed.limit) parsed.limit = default_search_limit;
   return guarded("query failed", [&] {
     // One snapshot for the whole query: ids resolve and rows read from the
     // same commit even while another process writes.

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -38,6 +39,10 @@ std::string cell_text(const Cell& cell);
 struct QueryResult {
   std::vector<std::string> columns;     // column names, in order
   std::vector<std::vector<Cell>> rows;  // the rows, in the query's order
+  // How many rows matched before `limit` cut them, when the query counts
+  // them: `search` always does (it returns the best 20 unless told `limit N`).
+  // Empty for the other queries, whose rows are all there is.
+  std::optional<std::int64_t> total;
 };
 
 // Runs one query of the language (a trailing ';' is allowed). Throws Error:
