@@ -267,8 +267,8 @@ void print_result(const QueryResult& result, Mode mode, std::ostream& out, const
 void print_total(const QueryResult& result, Mode mode, std::ostream& out, std::ostream& note) {
   if (!result.total || *result.total <= static_cast<std::int64_t>(result.rows.size())) return;
   const bool listing = mode == Mode::table || mode == Mode::box || mode == Mode::line;
-  (listing ? out : note) << result.rows.size() << " of " << *result.total
-                         << " matches; 'limit N' shows more\n";
+  (listing ? out : note) << result.rows.size() << " of " << (result.total_is_lower_bound ? "more than " : "")
+                         << *result.total << " matches; 'limit N' shows more\n";
 }
 
 bool use_colour(int fd) {

@@ -219,6 +219,12 @@ namespace {
 
 // How many of the newest matches a search ranks when more match than that.
 constexpr std::int64_t search_candidates = 400;
+// Matches are counted exactly up to this many; beyond, the count says "more
+// than" (counting 40,000 matches of two common words costs more than the
+// whole rest of a search).
+constexpr std::int64_t search_count_limit = 10000;
+// Words in a snippet.
+constexpr std::size_t snippet_words = 16;
 
 // The words of a search expression as fts_expression writes it: each a
 // double-quoted string (quotes inside doubled), '*' after it for a prefix.
@@ -227,10 +233,76 @@ struct SearchTerm {
   bool prefix = false;
 };
 
+// One UTF-8 code point from text at i (advancing i); a malformed byte is
+// returned as itself.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  const std::size_t extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 9;
+  if (extra == 0 || i + extra >= text.size()) {
+    ++i;
+    return c;
+  }
+  char32_t cp = c & (0x3F >> extra);
+  for (std::size_t k = 1; k <= extra; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) {
+      ++i;
+      return c;
+    }
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  i += extra + 1;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Whether a code point separates words: ASCII other than letters and digits,
+// Latin-1 punctuation and symbols, general punctuation (dashes, quotes,
+// ellipsis, spaces), currency signs and CJK punctuation.
+bool separates(char32_t cp) {
+  if (cp < 0x80) return !std::isalnum(static_cast<int>(cp));
+  return (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
+         (cp >= 0x20A0 && cp <= 0x20CF) || (cp >= 0x3000 && cp <= 0x303F);
+}
+
+// Lower case for Latin (ASCII and Latin-1), Greek and Cyrillic capitals.
+char32_t lower(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
+  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 32;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+  return cp;
+}
+
+// A word of a text: where it is (bytes) and which search term it is (-1:
+// none).
+struct Word {
+  std::uint32_t begin = 0, end = 0;
+  int term = -1;
+};
+
+
 std::string fold(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) append_utf8(out, lower(next_code_point(text, i)));
   return out;
 }
 
@@ -261,29 +333,105 @@ std::vector<SearchTerm> search_terms(const std::string& match) {
   return terms;
 }
 
-// Words as FTS5's default tokenizer sees them, near enough for ranking:
-// runs of letters and digits (any byte of a UTF-8 sequence counts as a
-// letter), ASCII folded to lower case. Which rows match is FTS5's decision;
-// this only weighs them.
-std::vector<std::string> rank_words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c >= 0x80) {
-      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
+// Which search term a lower-cased word is (-1: none).
+int term_of(std::string_view folded, const std::vector<SearchTerm>& terms) {
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    const auto& term = terms[t];
+    if (term.prefix ? folded.substr(0, term.text.size()) == term.text : folded == term.text)
+      return static_cast<int>(t);
+  }
+  return -1;
+}
+
+// Words as FTS5's default tokenizer sees them, near enough to rank and
+// highlight: runs of letters and digits, lower-cased, each marked with the
+// search term it is. Which rows match is FTS5's decision; this only weighs
+// and marks them.
+std::vector<Word> words_of(std::string_view text, const std::vector<SearchTerm>& terms) {
+  std::vector<Word> words;
+  std::string folded;
+  Word word;
+  bool in_word = false;
+  auto finish = [&] {
+    word.term = term_of(folded, terms);
+    words.push_back(word);
+    folded.clear();
+    in_word = false;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(text, i);
+    if (separates(cp)) {
+      if (in_word) finish();
+      continue;
+    }
+    if (!in_word) word.begin = static_cast<std::uint32_t>(at);
+    in_word = true;
+    append_utf8(folded, lower(cp));
+    word.end = static_cast<std::uint32_t>(i);
+  }
+  if (in_word) finish();
+  return words;
+}
+
+// The text around the search words, each in [brackets]: the whole text when
+// it has at most 16 words, else the 16-word window holding the most distinct
+// search words (then the most occurrences); among equal windows one that
+// starts a sentence, then the earliest. "…" marks text left out.
+std::string snippet(std::string_view text, const std::vector<Word>& words,
+                    const std::vector<SearchTerm>& terms) {
+  std::vector<int> term(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) term[i] = words[i].term;
+  std::size_t first = 0, count = words.size();
+  if (words.size() > snippet_words) {
+    count = snippet_words;
+    auto starts_sentence = [&](std::size_t w) {
+      if (w == 0) return true;
+      for (std::size_t k = words[w].begin; k > words[w - 1].end; --k) {
+        const char c = text[k - 1];
+        if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') return true;
+      }
+      return false;
+    };
+    long best = -1;
+    for (std::size_t start = 0; start + snippet_words <= words.size(); ++start) {
+      std::vector<bool> seen(terms.size());
+      long distinct = 0, hits = 0;
+      for (std::size_t w = start; w < start + snippet_words; ++w) {
+        if (term[w] < 0) continue;
+        ++hits;
+        if (!seen[static_cast<std::size_t>(term[w])]) ++distinct;
+        seen[static_cast<std::size_t>(term[w])] = true;
+      }
+      const long score = distinct * 1000000 + hits * 2 + (starts_sentence(start) ? 1 : 0);
+      if (score > best) {
+        best = score;
+        first = start;
+      }
     }
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
+  std::string out;
+  const std::size_t last = first + count;  // one past the window
+  std::size_t from = first == 0 ? 0 : words[first].begin;
+  if (first > 0) out += "…";
+  for (std::size_t w = first; w < last; ++w) {
+    out.append(text.substr(from, words[w].begin - from));
+    if (term[w] >= 0) out += '[';
+    out.append(text.substr(words[w].begin, words[w].end - words[w].begin));
+    if (term[w] >= 0) out += ']';
+    from = words[w].end;
+  }
+  if (last >= words.size()) out.append(text.substr(from));
+  else out += "…";
+  return out;
 }
 
 struct SearchHit {
   bool report = false;
   RowId row = 0;
-  std::string id, source, text;
+  std::string id, source;
+  std::string title, text;  // a claim's quote is its text
+  std::vector<Word> title_words, words;
   double score = 0;
 };
 
@@ -291,24 +439,24 @@ struct SearchHit {
 // hit contains every word, so what tells hits apart is how often the words
 // occur and how short the text is. Lengths are relative to the hits' mean.
 void score_hits(std::vector<SearchHit>& hits, const std::vector<SearchTerm>& terms) {
-  std::vector<std::vector<std::string>> words(hits.size());
   double total_length = 0;
-  for (std::size_t i = 0; i < hits.size(); ++i) {
-    words[i] = rank_words(hits[i].text);
-    total_length += static_cast<double>(words[i].size());
+  for (auto& hit : hits) {
+    hit.title_words = words_of(hit.title, terms);
+    hit.words = words_of(hit.text, terms);
+    total_length += static_cast<double>(hit.title_words.size() + hit.words.size());
   }
-  const double mean = hits.empty() || total_length == 0 ? 1 : total_length / static_cast<double>(hits.size());
+  const double mean =
+      hits.empty() || total_length == 0 ? 1 : total_length / static_cast<double>(hits.size());
   constexpr double k1 = 1.2, b = 0.75;
-  for (std::size_t i = 0; i < hits.size(); ++i) {
-    const double length = static_cast<double>(words[i].size());
+  for (auto& hit : hits) {
+    const double length = static_cast<double>(hit.title_words.size() + hit.words.size());
+    std::vector<double> tf(terms.size());
+    for (const auto* list : {&hit.title_words, &hit.words})
+      for (const auto& w : *list)
+        if (w.term >= 0) ++tf[static_cast<std::size_t>(w.term)];
     double score = 0;
-    for (const auto& term : terms) {
-      double tf = 0;
-      for (const auto& w : words[i])
-        if (term.prefix ? w.compare(0, term.text.size(), term.text) == 0 : w == term.text) ++tf;
-      score += tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / mean));
-    }
-    hits[i].score = score;
+    for (double f : tf) score += f * (k1 + 1) / (f + k1 * (1 - b + b * length / mean));
+    hit.score = score;
   }
 }
 
@@ -317,32 +465,44 @@ void score_hits(std::vector<SearchHit>& hits, const std::vector<SearchTerm>& ter
 // Search in two phases. FTS5 finds the matching rows cheaply in row order,
 // but its bm25() needs each term's whole posting list and each row's size:
 // about 6 µs a match, 100 ms and more for a pair of common words at 1M claims.
-// So: count the matches (a posting-list merge, no row look-ups); take the
-// newest `search_candidates` of them (or all, when fewer match or when the
-// caller wants every row); rank those by BM25 here; and make snippets for the
-// rows returned only.
+// So: count the matches (a posting-list merge, no row look-ups, stopped at
+// search_count_limit); take the newest `search_candidates` of them (or all,
+// when fewer match or when the caller wants every row); rank those by BM25
+// here; and make snippets of the rows returned from the text already read.
 QueryResult Store::query_search(const std::string& match, const std::string& as_of,
                                 std::int64_t limit) {
   const bool timed = !as_of.empty();
   const std::string t = as_of_or_now(as_of);
   const std::int64_t cap = limit <= 0 ? 0 : std::max(search_candidates, limit);
 
-  // 1. How many match (as of t).
+  // 1. How many match (as of t), up to the count limit; every match when
+  // all are wanted anyway.
+  const std::int64_t count_limit = cap == 0 ? std::numeric_limits<std::int64_t>::max() : search_count_limit + 1;
   std::int64_t total = 0;
-  {
-    SQLite::Statement count(
-        db_, timed ? "SELECT (SELECT count(*) FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
-                     "WHERE claims_fts MATCH :match AND c.recorded_at <= :t) + "
-                     "(SELECT count(*) FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid "
-                     "WHERE reports_fts MATCH :match AND r.recorded_at <= :t)"
-                   : "SELECT (SELECT count(*) FROM claims_fts WHERE claims_fts MATCH :match) + "
-                     "(SELECT count(*) FROM reports_fts WHERE reports_fts MATCH :match)");
-    count.bind(":match", match);
-    if (timed) count.bind(":t", t);
-    if (count.executeStep()) total = count.getColumn(0).getInt64();
+  auto count = [&](const char* sql) {
+    if (cap == 0) return;  // every match is gathered below, and counted there
+    SQLite::Statement q(db_, sql);
+    q.bind(":match", match);
+    q.bind(":cap", count_limit - total);
+    if (timed) q.bind(":t", t);
+    if (q.executeStep()) total += q.getColumn(0).getInt64();
+  };
+  if (timed) {
+    count("SELECT count(*) FROM (SELECT 1 FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
+          "WHERE claims_fts MATCH :match AND c.recorded_at <= :t LIMIT :cap)");
+    if (total < count_limit)
+      count("SELECT count(*) FROM (SELECT 1 FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid "
+            "WHERE reports_fts MATCH :match AND r.recorded_at <= :t LIMIT :cap)");
+  } else {
+    count("SELECT count(*) FROM (SELECT 1 FROM claims_fts WHERE claims_fts MATCH :match LIMIT :cap)");
+    if (total < count_limit)
+      count("SELECT count(*) FROM (SELECT 1 FROM reports_fts WHERE reports_fts MATCH :match LIMIT :cap)");
   }
+  const bool more_than = total >= count_limit;
+  if (more_than) total = search_count_limit;
 
   // 2. The newest matches of each table, newest first, up to cap (0: all).
+  const std::vector<SearchTerm> terms = search_terms(match);
   std::vector<SearchHit> hits;
   auto gather = [&](bool report, const char* rows_sql, const char* row_sql) {
     SQLite::Statement rows(db_, rows_sql);
@@ -361,10 +521,9 @@ QueryResult Store::query_search(const std::string& match, const std::string& as_
         row.reset();
         row.bind(":id", below);
         if (!row.executeStep()) continue;
-        if (timed && row.getColumn(3).getString() > t) continue;
-        hits.push_back({report, below, row.getColumn(0).getString(),
-                        row.getColumn(1).isNull() ? "" : row.getColumn(1).getString(),
-                        row.getColumn(2).isNull() ? "" : row.getColumn(2).getString()});
+        if (timed && row.getColumn(4).getString() > t) continue;
+        auto text = [&](int c) { return row.getColumn(c).isNull() ? std::string() : row.getColumn(c).getString(); };
+        hits.push_back({report, below, text(0), text(1), text(2), text(3), {}, {}, 0});
         ++taken;
       }
     }
@@ -372,44 +531,48 @@ QueryResult Store::query_search(const std::string& match, const std::string& as_
   gather(false,
          "SELECT rowid FROM claims_fts WHERE claims_fts MATCH :match AND rowid < :below "
          "ORDER BY rowid DESC LIMIT :page",
-         "SELECT c.slug, s.slug, c.quote, c.recorded_at FROM claims c "
+         "SELECT c.slug, s.slug, NULL, c.quote, c.recorded_at FROM claims c "
          "JOIN sources s ON s.id = c.claimant WHERE c.id = :id");
   gather(true,
          "SELECT rowid FROM reports_fts WHERE reports_fts MATCH :match AND rowid < :below "
          "ORDER BY rowid DESC LIMIT :page",
-         "SELECT r.slug, p.slug, coalesce(r.title, '') || ' ' || coalesce(r.text, ''), "
-         "r.recorded_at FROM reports r LEFT JOIN sources p ON p.id = r.publisher WHERE r.id = :id");
+         "SELECT r.slug, p.slug, r.title, r.text, r.recorded_at FROM reports r "
+         "LEFT JOIN sources p ON p.id = r.publisher WHERE r.id = :id");
+  if (cap == 0) total = static_cast<std::int64_t>(hits.size());
 
   // 3. Ranked: best first; on a tie the newer first, claims before reports.
-  score_hits(hits, search_terms(match));
-  std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& x, const SearchHit& y) {
-    if (x.score != y.score) return x.score > y.score;
-    if (x.report != y.report) return !x.report;
-    return x.row > y.row;
+  score_hits(hits, terms);
+  std::vector<const SearchHit*> ranked;
+  ranked.reserve(hits.size());
+  for (const auto& hit : hits) ranked.push_back(&hit);
+  std::sort(ranked.begin(), ranked.end(), [](const SearchHit* x, const SearchHit* y) {
+    if (x->score != y->score) return x->score > y->score;
+    if (x->report != y->report) return !x->report;
+    return x->row > y->row;
   });
-  if (limit > 0 && hits.size() > static_cast<std::size_t>(limit))
-    hits.resize(static_cast<std::size_t>(limit));
+  if (limit > 0 && ranked.size() > static_cast<std::size_t>(limit))
+    ranked.resize(static_cast<std::size_t>(limit));
 
-  // 4. Snippets of the rows returned.
+  // 4. Snippets of the rows returned: of the text, or of a report's title
+  // when the title holds more of the words.
   QueryResult out;
   out.columns = {"type", "id", "source", "text"};
   out.total = total;
-  SQLite::Statement claim_snippet(
-      db_, "SELECT snippet(claims_fts, 0, '[', ']', '…', 16) FROM claims_fts "
-           "WHERE claims_fts MATCH :match AND rowid = :id");
-  SQLite::Statement report_snippet(
-      db_, "SELECT snippet(reports_fts, -1, '[', ']', '…', 16) FROM reports_fts "
-           "WHERE reports_fts MATCH :match AND rowid = :id");
-  for (auto& hit : hits) {
-    SQLite::Statement& q = hit.report ? report_snippet : claim_snippet;
-    q.reset();
-    q.bind(":match", match);
-    q.bind(":id", static_cast<std::int64_t>(hit.row));
-    Cell text;
-    if (q.executeStep() && !q.getColumn(0).isNull()) text = q.getColumn(0).getString();
+  out.total_is_lower_bound = more_than && cap != 0;
+  auto distinct_terms = [&](const std::vector<Word>& words) {
+    std::vector<bool> seen(terms.size());
+    for (const auto& w : words)
+      if (w.term >= 0) seen[static_cast<std::size_t>(w.term)] = true;
+    return std::count(seen.begin(), seen.end(), true);
+  };
+  for (const SearchHit* found : ranked) {
+    const SearchHit& hit = *found;
+    const bool use_title = !hit.title_words.empty() && distinct_terms(hit.title_words) > distinct_terms(hit.words);
     Cell source;
     if (!hit.source.empty()) source = hit.source;
-    out.rows.push_back({std::string(hit.report ? "report" : "claim"), hit.id, source, text});
+    out.rows.push_back({std::string(hit.report ? "report" : "claim"), hit.id, source,
+                        use_title ? snippet(hit.title, hit.title_words, terms)
+                                  : snippet(hit.text, hit.words, terms)});
   }
   return out;
 }

@@ -43,6 +43,9 @@ struct QueryResult {
   // them: `search` always does (it returns the best 20 unless told `limit N`).
   // Empty for the other queries, whose rows are all there is.
   std::optional<std::int64_t> total;
+  // Set when counting stopped early: more than `total` matched. A search
+  // counts exactly up to 10,000 matches (docs/query.md).
+  bool total_is_lower_bound = false;
 };
 
 // Runs one query of the language (a trailing ';' is allowed). Throws Error:

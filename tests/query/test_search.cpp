@@ -16,7 +16,7 @@ namespace claimdb::test {
 namespace {
 
 // A document of `n` claims whose quotes all hold "flood"; claim i is
-// recorded at minute i of 2026-03-01 (so a higher i is newer). `best` (when
+// recorded i seconds after 01:00 on 2026-03-01 (so a higher i is newer). `best` (when
 // in range) gets the quote that BM25 ranks above all others: short, and the
 // word twice.
 std::string flood_claims(int n, int best = -1) {
@@ -31,9 +31,9 @@ std::string flood_claims(int n, int best = -1) {
                         {"cardinality", "single"}, {"recorded_at", "2026-03-01T00:00:00Z"}}};
   auto& claims = doc["claims"] = nlohmann::ordered_json::array();
   for (int i = 0; i < n; ++i) {
-    char id[32], minute[32];
+    char id[32], minute[40];
     std::snprintf(id, sizeof id, "flood-%03d", i);
-    std::snprintf(minute, sizeof minute, "2026-03-01T%02d:%02d:00Z", 1 + i / 60, i % 60);
+    std::snprintf(minute, sizeof minute, "2026-03-01T%02d:%02d:%02dZ", 1 + i / 3600, i / 60 % 60, i % 60);
     claims.push_back({{"id", id},
                       {"claimant", "river-desk"},
                       {"entity", "spring-flood"},
@@ -130,11 +130,45 @@ TEST_CASE("when more than 400 match, search ranks the 400 most recently recorded
 
 TEST_CASE("search as of counts and ranks only what was recorded by then") {
   Database db = flood_db(450, 440);
-  // Claims 0..59 were recorded in the first hour (01:00-01:59).
-  const QueryResult r = query(db, "search \"flood\" as of 2026-03-01T01:59:00Z limit 100");
+  // Claims 0..59 were recorded in the first minute (01:00:00-01:00:59).
+  const QueryResult r = query(db, "search \"flood\" as of 2026-03-01T01:00:59Z limit 100");
   CHECK(*r.total == 60);
   CHECK(r.rows.size() == 60);
   for (const auto& row : r.rows) CHECK(std::get<std::string>(row.at(1)) <= "flood-059");
+}
+
+TEST_CASE("search counts exactly up to 10,000 matches, then says more than that") {
+  Database db = flood_db(10050);
+  QueryResult r = query(db, "search \"flood\"");
+  CHECK(r.rows.size() == 20);
+  CHECK(*r.total == 10000);
+  CHECK(r.total_is_lower_bound);
+  // Ranking every match (order by) counts them all.
+  r = query(db, "search \"flood\" order by id desc limit 2");
+  CHECK(*r.total == 10050);
+  CHECK_FALSE(r.total_is_lower_bound);
+  CHECK(id_at(r, 0) == "flood-9999");  // ids compare as text
+}
+
+TEST_CASE("search snippets: the window with the words, from a sentence start, in any script") {
+  Database db = Database::open(":memory:");
+  import_text(db, R"({"format": "claimdb", "version": 1,
+    "sources": [{"id": "desk", "name": "Desk", "kind": "outlet"}],
+    "entities": [{"id": "e", "name": "E", "kind": "event"}],
+    "properties": [{"id": "note", "value_type": "text"}],
+    "claims": [
+      {"id": "long", "claimant": "desk", "entity": "e", "property": "note", "value": "x",
+       "quote": "Crews worked through the night on the eastern bank while the water kept rising. Engineers said the old levee near the mill had failed before dawn and two streets were cut off."},
+      {"id": "cyrillic", "claimant": "desk", "entity": "e", "property": "note", "value": "y",
+       "quote": "Повінь: Рятувальники евакуювали 40 людей."}]})",
+              "snippets.json", false);
+  QueryResult r = query(db, "search \"levee\"");
+  REQUIRE(r.rows.size() == 1);
+  CHECK(std::get<std::string>(r.rows[0][3]) ==
+        "…Engineers said the old [levee] near the mill had failed before dawn and two streets were…");
+  r = query(db, "search \"рятувальники\"");
+  REQUIRE(r.rows.size() == 1);
+  CHECK(std::get<std::string>(r.rows[0][3]) == "Повінь: [Рятувальники] евакуювали 40 людей.");
 }
 
 TEST_CASE("claimdb search prints the best matches and how many matched") {
