@@ -1,4 +1,5 @@
 #include <claimdb/model.hpp>
+#include <claimdb/version.hpp>
 
 #include "model/vocabulary.hpp"
 
@@ -39,5 +40,5 @@ bool is_relation(std::string_view text) {
 }  // namespace claimdb
 
 namespace claimdb {
-const char* version() noexcept { return CLAIMDB_VERSION; }
+const char* version() noexcept { return CLAIMDB_VERSION_STRING; }
 }  // namespace claimdb
