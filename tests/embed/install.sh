@@ -23,4 +23,13 @@ version=$("$CLAIMDB_PREFIX/bin/claimdb" --version)
 expect_output "the installed command runs" "$version" "0\.1\.0"
 grep -q 'CLAIMDB_VERSION_STRING "0.1.0"' "$CLAIMDB_PREFIX/include/claimdb/version.hpp" ||
   fail "version.hpp does not say 0.1.0"
+# The Python module, beside the library, imports from there.
+if [ -n "${CLAIMDB_PYTHON:-}" ]; then
+  module=$(find "$CLAIMDB_PREFIX" -name '_claimdb*.so' | head -1)
+  [ -n "$module" ] || fail "the Python module was not installed"
+  package=$(dirname "$(dirname "$module")")
+  out=$(cd / && PYTHONPATH="$package" "$CLAIMDB_PYTHON" -c \
+    'import claimdb; db = claimdb.open(); print(claimdb.version, claimdb.__file__)')
+  expect_output "the installed Python module" "$out" "^0\.1\.0 $CLAIMDB_PREFIX/"
+fi
 echo "installed into $CLAIMDB_PREFIX"
