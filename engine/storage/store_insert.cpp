@@ -287,7 +287,32 @@ void Store::check_unit_kind(const Claim& c, const std::string& unit, const std::
        "unit");
 }
 
-Value Store::read_value(const Claim& c, const PropertyInfo& info) {
+std::string Store::claim_language(std::optional<RowId> report, RowId claimant) {
+  if (report) {
+    auto cached = report_languages_.find(*report);
+    if (cached == report_languages_.end()) {
+      auto& q = statement("report_language",
+                          "SELECT COALESCE(r.language, s.language, '') FROM reports r "
+                          "LEFT JOIN sources s ON s.id = r.publisher WHERE r.id = ?");
+      q.bind(1, *report);
+      std::string language = q.executeStep() ? q.getColumn(0).getString() : std::string();
+      q.reset();
+      cached = report_languages_.emplace(*report, std::move(language)).first;
+    }
+    if (!cached->second.empty()) return cached->second;
+  }
+  auto cached = source_languages_.find(claimant);
+  if (cached == source_languages_.end()) {
+    auto& q = statement("source_language", "SELECT COALESCE(language, '') FROM sources WHERE id = ?");
+    q.bind(1, claimant);
+    std::string language = q.executeStep() ? q.getColumn(0).getString() : std::string();
+    q.reset();
+    cached = source_languages_.emplace(claimant, std::move(language)).first;
+  }
+  return cached->second;
+}
+
+Value Store::read_value(const Claim& c, const PropertyInfo& info, const std::string& language) {
   Value v = c.value;
   check_text(v.phrase, "value");
   check_text(v.unit, "unit");
@@ -302,10 +327,15 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info) {
         if (v.phrase.empty()) fail(ErrorCode::bad_input, "missing required field 'value'", "value");
         QuantityReading reading;
         try {
-          reading = quantity_reader_->read(v.phrase, v.unit);
+          reading = quantity_reader_->read(v.phrase, v.unit, language);
         } catch (const Error& e) {
-          fail(e.code(), "claim '" + c.id + "': " + e.message(), "value");
+          // The message names the language when one was given ("... in fr").
+          fail(e.code(),
+               "claim '" + c.id + "': " + e.message() +
+                   (language.empty() ? " (no language given: read as English)" : ""),
+               "value");
         }
+        for (const auto& warning : reading.warnings) warnings_.push_back("claim '" + c.id + "': " + warning);
         check_interval(reading.interval);
         v.interval = reading.interval;
         v.unit = reading.unit;
@@ -363,7 +393,9 @@ RowId Store::insert(const Claim& c) {
   const std::string as_of = check_time(c.as_of, "as_of");
   const std::string said_at = check_time(c.said_at, "said_at");
   const std::string published_at = check_time(c.published_at, "published_at");
-  const Value v = read_value(c, *info);
+  const Value v = read_value(c, *info, info->value_type == ValueType::quantity && !c.value.interval
+                                           ? claim_language(report, claimant)
+                                           : std::string());
 
   auto& q = statement(
       "insert_claim",
