@@ -196,7 +196,7 @@ std::size_t PhraseReader::determiner_at(std::size_t at) const {
 // thing ("counts person marcher, ..."), the reading is in the expected unit;
 // otherwise the noun is its own unit, kept apart, and the reading says so.
 void PhraseReader::count_thing(UnitRef& unit, std::string_view default_unit) {
-  if (default_unit.empty() || unit.kind != "count" || unit.canonical.empty()) return;
+  if (default_unit.empty() || unit.kind != "count" || unit.canonical.empty() || unit.name == default_unit) return;
   if (table_.units.count(unit.canonical)) return;  // a unit of the table, not a counted noun
   CanonicalUnit want;
   try {

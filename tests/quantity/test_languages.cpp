@@ -367,3 +367,18 @@ TEST_CASE("an unreadable phrase fails with file, path, language and reason, and 
   }
   CHECK(test::export_string(db) == before);
 }
+
+TEST_CASE("an uninformative word in another language is never the sole basis of a conflict") {
+  Database db = Database::open(":memory:");
+  const ImportSummary summary = import_text(db, R"json({
+    "sources": [{"id": "a", "name": "A (synthetic)", "affiliation": "x"},
+                {"id": "b", "name": "B (synthetic)", "affiliation": "y"}],
+    "entities": [{"id": "e", "name": "E"}],
+    "properties": [{"id": "p", "value_type": "quantity", "unit": "person"}],
+    "reports": [{"id": "r", "title": "T", "language": "de"}],
+    "claims": [{"id": "c1", "claimant": "a", "report": "r", "entity": "e", "property": "p", "value": "viele Menschen"},
+               {"id": "c2", "claimant": "b", "entity": "e", "property": "p", "value": "1"}]})json",
+                                            "many.json", false);
+  CHECK(summary.conflicts == 0);
+  CHECK(list_conflicts(db).empty());
+}
