@@ -271,6 +271,23 @@ TEST_SUITE("quantity languages") {
           "'20%'");
   }
 
+  TEST_CASE("shares in each language") {
+    check_cases({
+        {"fr", "la moitié des foyers", "", "50", "percent", ""},
+        {"fr", "plus de la moitié des habitants", "", "(50, 100]", "percent", ""},
+        {"de", "die Hälfte der Häuser", "", "50", "percent", ""},
+        {"de", "fast alle", "", "[90, 100)", "percent", ""},
+        {"es", "la mayoría de los hogares", "", "(50, 100]", "percent", ""},
+        {"it", "quasi la metà delle scuole", "", "[45, 50)", "percent", ""},
+        {"pt", "mais de metade", "", "(50, 100]", "percent", ""},
+        {"uk", "половина будинків", "", "50", "percent", ""},
+        {"ru", "более половины домов", "", "(50, 100]", "percent", ""},
+        {"pl", "większość mieszkańców", "", "(50, 100]", "percent", ""},
+        {"el", "οι μισοί κάτοικοι", "", "50", "percent", ""},
+        {"de", "40 Prozent", "", "40", "percent", ""},
+    });
+  }
+
   TEST_CASE("a language without a table is read as English, with a warning") {
     const auto reading = reader().read("about 300", "", "ja");
     CHECK(format_interval(reading.interval) == "[270, 330]");
