@@ -259,6 +259,8 @@ TEST_SUITE("quantity languages") {
         {"en", "three times more than 400 drones", "", "1200", "drone", ""},
         {"en", "3 times as many as the 400", "", "1200", "", ""},
         {"en", "twice as many as 300", "", "600", "", ""},
+        {"en", "about 5 times more than 400", "", "[1800, 2200]", "", ""},
+        {"en", "nearly ten times as many as 30 missiles", "", "[270, 300)", "missile", ""},
         {"en", "a quarter of the 60,000", "", "15000", "", ""},
         {"en", "40% of 300 homes", "", "120", "home", ""},
         {"en", "up 20% from 400", "", "480", "", ""},
