@@ -10,6 +10,8 @@
 #include <claimdb/quantity.hpp>
 
 #include <cctype>
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -400,4 +402,47 @@ TEST_CASE("an uninformative word in another language is never the sole basis of 
                                             "many.json", false);
   CHECK(summary.conflicts == 0);
   CHECK(list_conflicts(db).empty());
+}
+
+TEST_CASE("random phrases in every language read or are refused, never anything else") {
+  // Pieces news phrases are made of, and some that break them.
+  const std::vector<std::string> pieces = {
+      "1,500", "300.000", "1'500", "1\xE2\x80\x99" "500", "2\xC2\xA0" "500", "4\xE2\x80\xAF" "200", "12,34,567",
+      "2,4", "0.5", "1e5", "9999999999999999999999", "-", "–", "%", "'", ".", ",", "(", "$", "€", "k", "m", "bn",
+      "lakh", "million", "millions", "Mio.", "тис.", "млн", "εκατ.", "mila", "de", "des", "d'", "of", "the", "times",
+      "less", "more", "than", "up", "from", "a", "quarter", "half", "twice", "about", "nearly", "environ", "etwa",
+      "über", "ÜBER", "понад", "ПОНАД", "около", "περίπου", "ΠΕΡΊΠΟΥ", "ponad", "kilkadziesiąt", "dizaines",
+      "Dutzende", "сотні", "δεκάδες", "deux", "cents", "vingt", "et", "y", "und", "п'ять", "двісті", "trzysta",
+      "διακόσια", "people", "marchers", "drones", "осіб", "άτομα", "personnes", "km", "Prozent", "pour", "cent",
+      "\xFF", "\xCE", "300", "000", "5", "0", " "};
+  std::uint64_t state = 0x9e3779b97f4a7c15ULL;
+  const auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const auto languages = QuantityReader::languages();
+  for (int round = 0; round < 3000; ++round) {
+    std::string phrase;
+    const int words = 1 + int(next() % 6);
+    for (int w = 0; w < words; ++w) {
+      if (w > 0 && next() % 4 != 0) phrase += ' ';
+      phrase += pieces[next() % pieces.size()];
+    }
+    for (const auto& language : languages) {
+      for (const char* unit : {"", "person", "drone"}) {
+        try {
+          const auto reading = reader().try_read(phrase, unit, language);
+          if (!reading) continue;
+          for (const auto& bound : {reading->interval.lo, reading->interval.hi}) {
+            if (bound) CHECK(std::isfinite(*bound));
+          }
+          if (reading->interval.lo) CHECK(*reading->interval.lo >= 0);
+        } catch (const Error& e) {
+          FAIL_CHECK("try_read threw for '" << phrase << "' in " << language << ": " << e.what());
+        }
+      }
+    }
+  }
 }
