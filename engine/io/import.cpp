@@ -199,9 +199,11 @@ class Importer {
     for (const std::string& warning : store_.take_warnings()) {
       ++summary.warnings;
       if (!options_.warn) continue;
-      std::string where = file;
-      if (line > 0) where += ":" + std::to_string(line);
-      options_.warn(where + ": " + record_path + "/value: " + warning);
+      // Built step by step: g++ 12 warns (-Wrestrict) about a chain of + here.
+      std::string located = file;
+      if (line > 0) located.append(":").append(std::to_string(line));
+      located.append(": ").append(record_path).append("/value: ").append(warning);
+      options_.warn(located);
     }
   }
 

@@ -179,8 +179,8 @@ class Store {
   std::string insert(const Review& review);
   RowId insert(const Retraction& retraction);
 
-  // What the inserts found worth telling (a quantity phrase read one of two
-  // ways, ...), since the last call; clears them.
+  // What inserting the last claim found worth telling (a quantity phrase
+  // read one of two ways, ...); clears them.
   std::vector<std::string> take_warnings() { return std::exchange(warnings_, {}); }
 
   // The language a claim's phrase is read in: its report's, else the

@@ -361,6 +361,7 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info, const std::str
 }
 
 RowId Store::insert(const Claim& c) {
+  warnings_.clear();  // only the last claim's: an importer takes them after each record
   check_id(c.id, "id");
   check_text(c.quote, "quote");
   check_text(c.correction_reason, "correction_reason");
