@@ -191,10 +191,12 @@ std::size_t PhraseReader::determiner_at(std::size_t at) const {
   return table_.determiners.count(tokens_[at].text) ? 1 : 0;
 }
 
-// A counted noun where the expected unit counts something ("62,000 marchers"
-// where people are counted): when the table says the noun counts the same
-// thing ("counts person marcher, ..."), the reading is in the expected unit;
-// otherwise the noun is its own unit, kept apart, and the reading says so.
+// A counted noun where the expected unit counts something: a noun the
+// table lists as counting the same thing ("counts person marcher, ...") is
+// read in the expected unit ("62,000 marchers" where people are counted is
+// 62000 person; "200 Shaheds" where drones are counted is 200 drone). Any
+// other noun stays its own unit, kept apart ("30 missiles" where drones are
+// counted, "3 ambulances"), and the reading says so in a warning.
 void PhraseReader::count_thing(UnitRef& unit, std::string_view default_unit) {
   if (default_unit.empty() || unit.kind != "count" || unit.canonical.empty() || unit.name == default_unit) return;
   if (table_.units.count(unit.canonical)) return;  // a unit of the table, not a counted noun
@@ -205,20 +207,24 @@ void PhraseReader::count_thing(UnitRef& unit, std::string_view default_unit) {
     return;
   }
   if (want.kind != "count" || want.unit.empty() || want.unit == unit.canonical) return;
-  const auto thing_of = [&](const std::string& noun, const std::string& as_written) {
+  // The thing a noun counts: its "counts" record, or itself when it is a
+  // thing of the table; "" when the table does not know it.
+  const auto thing_of = [&](const std::string& noun, const std::string& as_written) -> std::string {
     if (auto found = table_.counts.find(noun); found != table_.counts.end()) return found->second;
     if (auto found = table_.counts.find(as_written); found != table_.counts.end()) return found->second;
-    return noun;
+    if (table_.things.count(noun)) return noun;
+    return "";
   };
   const std::string noun_thing = thing_of(unit.canonical, unit.name);
-  const std::string want_thing = thing_of(want.unit, std::string(default_unit));
-  if (noun_thing == want_thing || noun_thing == want.unit) {
+  std::string want_thing = thing_of(want.unit, std::string(default_unit));
+  if (want_thing.empty()) want_thing = want.unit;
+  if (noun_thing == want_thing) {
     counted_ = unit.name;
     unit = {unit.name, want.unit, 1, "count"};
     return;
   }
-  warnings_.push_back("'" + unit.name + "' counts " + unit.canonical + ", not " + want.unit +
-                      " as expected: kept apart from " + want.unit + " figures");
+  warnings_.push_back("'" + unit.name + "' counts " + (noun_thing.empty() ? unit.canonical : noun_thing) +
+                      ", not " + want_thing + " as expected: kept apart from " + want.unit + " figures");
 }
 
 std::optional<UnitRef> PhraseReader::whole_unit() {

@@ -409,6 +409,7 @@ void read_format(const std::vector<std::string_view>& fields, Table& table, cons
 void read_counts(const std::vector<std::string_view>& fields, Table& table, const LineRef& at) {
   expect_fields(fields, 3, 3, at);
   const std::string thing = single_word(fields[1], at);
+  table.things.insert(thing);
   for (auto& name : token_names(fields[2], at)) table.counts[name] = thing;
 }
 

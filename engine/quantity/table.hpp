@@ -93,6 +93,7 @@ struct QuantityReader::Table {
   std::set<std::string> determiners;           // words like "the" after them ("les")
   std::set<std::string> abbreviations;         // scale words written with a final dot ("mio")
   std::map<std::string, std::string> counts;   // counted noun -> the thing it counts ("marcher" -> "person")
+  std::set<std::string> things;                // the things of the counts records ("person", "drone")
 };
 
 }  // namespace claimdb

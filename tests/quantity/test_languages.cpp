@@ -252,6 +252,12 @@ TEST_SUITE("quantity languages") {
         {"en", "30 missiles", "drone", "30", "missile", "'missile' counts missile, not drone as expected: kept apart"},
         {"en", "474 drones", "drone", "474", "drone", ""},
         {"en", "12 children", "", "12", "child", ""},
+        {"en", "200 Shaheds", "drone", "200", "drone", ""},
+        {"en", "3 ambulances", "drone", "3", "ambulance", "'ambulance' counts ambulance, not drone as expected"},
+        {"en", "12 houses", "home", "12", "home", ""},
+        {"uk", "понад 400 дронів", "drone", "(400, inf)", "drone", ""},
+        {"uk", "близько 40 ракет", "drone", "[36, 44]", "ракет", "'ракет' counts missile, not drone as expected"},
+        {"de", "rund 50 Drohnen", "drone", "[45, 55]", "drone", ""},
     });
   }
 
