@@ -42,7 +42,13 @@ void import(const Context& context, const std::vector<std::string>& files, bool 
       }
     };
   }
-  options.warn = [](const std::string& warning) { std::cerr << "claimdb: warning: " << warning << '\n'; };
+  // A bulk load may warn about many figures: the first ones are shown, the
+  // rest counted in the summary line.
+  constexpr std::int64_t kShownWarnings = 20;
+  auto shown = std::make_shared<std::int64_t>(0);
+  options.warn = [shown](const std::string& warning) {
+    if ((*shown)++ < kShownWarnings) std::cerr << "claimdb: warning: " << warning << '\n';
+  };
   ImportSummary s = import_files(db, files, options);
   if (detecting) std::fputs("\r\033[K", stderr);  // clears the detection line
   else if (bar) bar->finish();
@@ -59,6 +65,9 @@ void import(const Context& context, const std::vector<std::string>& files, bool 
                (long long)s.sources, (long long)s.entities,
                (long long)s.properties, (long long)s.reports, (long long)s.links,
                (long long)s.reviews, (long long)s.retractions);
+  if (s.warnings > 0)
+    std::fprintf(stderr, "claimdb: %lld warnings%s\n", (long long)s.warnings,
+                 s.warnings > kShownWarnings ? (" (the first " + std::to_string(kShownWarnings) + " shown)").c_str() : "");
 }
 
 void export_to(const Context& context, const std::string& format, const std::string& output) {

@@ -138,14 +138,23 @@ Row reading_row(const QuantityReading& reading) {
   row["interval"] = format_interval(reading.interval);
   row["informative"] = reading.informative;
   row["rule"] = reading.rule;
+  if (!reading.language.empty()) row["language"] = reading.language;
+  if (!reading.counted.empty()) row["counted"] = reading.counted;
+  if (!reading.warnings.empty()) row["warnings"] = reading.warnings;
   return row;
 }
 
-void quantity(const std::vector<std::string>& phrases, const std::string& unit,
+void quantity(const std::vector<std::string>& phrases, const std::string& unit, const std::string& language,
               const std::string& format) {
   const QuantityReader& reader = QuantityReader::builtin();
   std::vector<Row> rows;
-  for (const auto& phrase : phrases) rows.push_back(reading_row(reader.read(phrase, unit)));
+  std::vector<std::string> warnings;
+  for (const auto& phrase : phrases) {
+    const QuantityReading reading = reader.read(phrase, unit, language);
+    for (const auto& warning : reading.warnings) warnings.push_back("'" + phrase + "': " + warning);
+    rows.push_back(reading_row(reading));
+  }
+  for (const auto& warning : warnings) std::cerr << "claimdb: warning: " << warning << '\n';
   if (format == "json") {
     if (rows.size() == 1) {
       std::cout << rows.front().dump(2) << '\n';
@@ -207,16 +216,20 @@ void register_detect_commands(CLI::App& app, Context& context) {
   auto phrases = std::make_shared<std::vector<std::string>>();
   auto unit = std::make_shared<std::string>();
   auto quantity_format = std::make_shared<std::string>("table");
+  auto language = std::make_shared<std::string>();
   auto* quantity_cmd = app.add_subcommand("quantity", "Show how quantity phrases are read");
   quantity_cmd->add_option("PHRASE", *phrases, "phrases such as \"nearly 200 drones\"")
       ->required()
       ->type_name("PHRASE");
   quantity_cmd->add_option("--unit", *unit, "expected unit: used when a phrase names none; a unit of another kind is refused")->type_name("U");
+  quantity_cmd->add_option("--lang", *language,
+                           "language of the phrases, a BCP 47 tag (fr, de-CH, uk, ...); default: none given, read as English")
+      ->type_name("L");
   quantity_cmd->add_option("--format", *quantity_format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
-  quantity_cmd->callback([&, phrases, unit, quantity_format] {
-    run(context, [&] { quantity(*phrases, *unit, *quantity_format); });
+  quantity_cmd->callback([&, phrases, unit, language, quantity_format] {
+    run(context, [&] { quantity(*phrases, *unit, *language, *quantity_format); });
   });
 }
 

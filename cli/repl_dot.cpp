@@ -5,6 +5,8 @@
 
 #include "commands.hpp"
 
+#include <claimdb/quantity.hpp>
+
 #include <algorithm>
 #include <fstream>
 #include <functional>
@@ -88,6 +90,33 @@ void sql(Shell& shell, const Arguments& args, const LineSource&) {
                Style{shell.width, shell.colour});
 }
 
+// .quantity [--lang L] [--unit U] PHRASE: how a phrase is read (as claimdb
+// quantity), with its warnings on the error stream.
+void quantity(Shell& shell, const Arguments& args, const LineSource&) {
+  std::string rest = args[0];
+  std::string language, unit;
+  const auto option = [&](const char* name, std::string& value) {
+    const std::string flag = std::string(name) + " ";
+    if (rest.rfind(flag, 0) != 0) return false;
+    rest.erase(0, flag.size());
+    const auto space = rest.find(' ');
+    if (space == std::string::npos) throw Error(ErrorCode::bad_input, std::string(name) + " needs a value and a phrase after it");
+    value = rest.substr(0, space);
+    rest.erase(0, rest.find_first_not_of(' ', space));
+    return true;
+  };
+  while (option("--lang", language) || option("--unit", unit)) {
+  }
+  if (rest.size() >= 2 && rest.front() == '"' && rest.back() == '"') rest = rest.substr(1, rest.size() - 2);
+  const QuantityReading r = QuantityReader::builtin().read(rest, unit, language);
+  for (const auto& warning : r.warnings) *shell.err << "warning: " << warning << '\n';
+  QueryResult result;
+  result.columns = {"phrase", "interval", "unit", "kind", "rule", "language", "counted"};
+  result.rows.push_back({Cell(r.phrase), Cell(format_interval(r.interval)), Cell(r.unit), Cell(r.kind), Cell(r.rule),
+                         Cell(r.language), Cell(r.counted)});
+  print_result(result, shell.mode, *shell.out, Style{shell.width, shell.colour});
+}
+
 void schema(Shell& shell, const Arguments&, const LineSource&) {
   const QueryResult r = query_sql(
       database(shell),
@@ -115,6 +144,8 @@ const std::vector<DotCommand>& commands() {
       {"import", 1, 64, ".import FILE...", "import JSON or JSON Lines files (all or nothing)", import},
       {"mode", 0, 1, ".mode [table|box|json|csv|markdown|line]", "show or set the output mode", mode},
       {"open", 1, 1, ".open FILE", "close this database and open FILE (created when missing)", open},
+      {"quantity", 1, rest_of_line, ".quantity [--lang L] [--unit U] PHRASE",
+       "show how a quantity phrase is read (in language L), with its warnings", quantity},
       {"quit", 0, 0, ".quit", "leave the REPL", quit},
       {"read", 1, 1, ".read FILE", "run the queries and dot-commands in FILE", read},
       {"schema", 0, 0, ".schema", "show the SQL schema", schema},

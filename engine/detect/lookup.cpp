@@ -87,6 +87,12 @@ bool Lookup::informative(const DetectClaim& claim) {
   if (it != informative_.end()) return it->second;
   // A value given as an explicit interval has no phrase rule: it is informative.
   auto reading = reader_.try_read(claim.phrase, claim.unit);
+  // A phrase in another language ("viele", "de nombreux"): the claim's
+  // language is not at hand here, so the first language that reads it says.
+  for (const auto& language : QuantityReader::languages()) {
+    if (reading) break;
+    if (language != "en") reading = reader_.try_read(claim.phrase, claim.unit, language);
+  }
   const bool result = !reading || reading->informative;
   informative_.emplace(key, result);
   return result;

@@ -177,12 +177,13 @@ const char* singular(RecordKind kind) {
 }
 
 Source decode_source(const Json& j, std::string_view skip) {
-  only(j, {"id", "name", "kind", "affiliation", "description", "recorded_at"}, skip, "source");
+  only(j, {"id", "name", "kind", "affiliation", "language", "description", "recorded_at"}, skip, "source");
   Source s;
   s.id = text(j, "id", true);
   s.name = text(j, "name", true);
   s.kind = text(j, "kind");
   s.affiliation = text(j, "affiliation");
+  s.language = text(j, "language");
   s.description = text(j, "description");
   s.recorded_at = text(j, "recorded_at");
   return s;
@@ -254,7 +255,7 @@ Property decode_property(const Json& j, std::string_view skip) {
 }
 
 Report decode_report(const Json& j, std::string_view skip) {
-  only(j, {"id", "title", "publisher", "url", "published_at", "cites", "text", "recorded_at"}, skip,
+  only(j, {"id", "title", "publisher", "url", "published_at", "cites", "text", "language", "recorded_at"}, skip,
        "report");
   Report r;
   r.id = text(j, "id", true);
@@ -264,6 +265,7 @@ Report decode_report(const Json& j, std::string_view skip) {
   r.published_at = text(j, "published_at");
   r.cites = text(j, "cites");
   r.text = text(j, "text");
+  r.language = text(j, "language");
   r.recorded_at = text(j, "recorded_at");
   return r;
 }
@@ -345,6 +347,7 @@ OrderedJson encode(const Source& s) {
   out["name"] = s.name;
   put(out, "kind", s.kind);
   put(out, "affiliation", s.affiliation);
+  put(out, "language", s.language);
   put(out, "description", s.description);
   put(out, "recorded_at", s.recorded_at);
   return out;
@@ -388,6 +391,7 @@ OrderedJson encode(const Report& r) {
   put(out, "published_at", r.published_at);
   put(out, "cites", r.cites);
   put(out, "text", r.text);
+  put(out, "language", r.language);
   put(out, "recorded_at", r.recorded_at);
   return out;
 }

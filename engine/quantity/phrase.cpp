@@ -59,13 +59,28 @@ void clamp_share(const Slots& slots, Interval& interval) {
 // anything is zero, so it is a share only when nothing else is counted.
 bool zero_rule(const Rule& rule) {
   return !rule.lo.var && !rule.hi.var && !rule.lo.infinite && !rule.hi.infinite && rule.lo.coef == 0 &&
-         rule.hi.coef == 0;
+         rule.hi.coef == 0 && rule.lo.more.empty() && rule.hi.more.empty();
 }
 
 // The word between "of" and a noun: "of the homes", "of all drones".
 bool is_determiner(std::string_view word) {
   static const std::array<std::string_view, 6> kDeterminers{"the", "those", "these", "its", "their", "all"};
   return std::find(kDeterminers.begin(), kDeterminers.end(), word) != kDeterminers.end();
+}
+
+// A bound's value with each variable's value given: the sum of its terms.
+template <typename ValueOf>
+double term_value(const Bound& bound, const ValueOf& value_of, bool& division_by_zero) {
+  double value = bound.coef;
+  if (bound.var) value *= value_of(bound.var);
+  if (bound.var2) value *= value_of(bound.var2);
+  if (bound.divisor) {
+    const double divisor = value_of(bound.divisor);
+    if (divisor == 0) division_by_zero = true;
+    else value /= divisor;
+  }
+  for (const Bound& more : bound.more) value += term_value(more, value_of, division_by_zero);
+  return value;
 }
 
 }  // namespace
@@ -77,10 +92,32 @@ double round12(double value) {
   return std::strtod(text, nullptr);
 }
 
-PhraseReader::PhraseReader(const Table& table, std::string_view phrase)
+namespace {
+
+// The phrase's tokens, with the dot of an abbreviated scale word ("Mio.",
+// "тис.") taken into the word.
+std::vector<Token> phrase_tokens(const Table& table, std::string_view phrase) {
+  std::vector<Token> tokens = tokenize(phrase, table.format.groups.find(' ') != std::string::npos);
+  if (table.abbreviations.empty()) return tokens;
+  std::vector<Token> out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    out.push_back(tokens[i]);
+    if (tokens[i].kind == Token::Kind::word && i + 1 < tokens.size() && tokens[i + 1].text == "." &&
+        !tokens[i + 1].spaced && table.abbreviations.count(tokens[i].text)) {
+      out.back().end = tokens[i + 1].end;
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+PhraseReader::PhraseReader(const Table& table, std::string_view phrase, LanguageRef language)
     : table_(table),
       phrase_(phrase),
-      tokens_(tokenize(phrase)),
+      language_(std::move(language)),
+      tokens_(phrase_tokens(table, phrase)),
       units_(tokens_.size() + 1),
       nouns_(tokens_.size() + 1),
       numbers_(tokens_.size() * kMostNumberTokens * 2) {
@@ -91,6 +128,7 @@ PhraseReader::PhraseReader(const Table& table, std::string_view phrase)
 
 void PhraseReader::fail(const std::string& reason) const {
   std::string message = "cannot read quantity phrase '" + std::string(phrase_) + "'";
+  if (language_.given) message += " in " + language_.tag;
   if (!reason.empty()) message += ": " + reason;
   throw Error(ErrorCode::bad_input, message);
 }
@@ -114,8 +152,79 @@ QuantityReading PhraseReader::read(std::string_view default_unit) {
       best_rule = &rule;
     }
   }
-  if (!best) fail();
-  return evaluate(*best_rule, *best, default_unit);
+  if (!best) {
+    // A figure written as another language writes it ("2,4" in English).
+    for (std::size_t at = start_; at < tokens_.size(); ++at) {
+      if (tokens_[at].kind != Token::Kind::number) continue;
+      if (const auto reason = format_reason(tokens_[at].text, table_, language_)) fail(*reason);
+    }
+    fail();
+  }
+  QuantityReading result = evaluate(*best_rule, *best, default_unit);
+  std::vector<std::string> warnings;
+  for (std::size_t at = start_; at < best->end && at < tokens_.size(); ++at) {
+    if (tokens_[at].kind != Token::Kind::number) continue;
+    if (auto warning = ambiguity_warning(tokens_[at].text, table_, language_)) warnings.push_back(std::move(*warning));
+  }
+  warnings.insert(warnings.end(), warnings_.begin(), warnings_.end());
+  result.warnings = std::move(warnings);
+  result.language = language_.tag;
+  result.counted = counted_;
+  return result;
+}
+
+bool PhraseReader::relative(const Rule& rule) const { return rule.kind == "relative" || rule.kind == "share-of"; }
+
+// The length of an "of" word at `at` ("of", "de", "d '"), or 0.
+std::size_t PhraseReader::of_at(std::size_t at) const {
+  if (at >= tokens_.size()) return 0;
+  if (tokens_[at].text == "of") return 1;
+  if (at + 1 < tokens_.size() && table_.of_words.count(join(tokens_, at, at + 2))) return 2;
+  return table_.of_words.count(tokens_[at].text) ? 1 : 0;
+}
+
+// The length of a determiner at `at` ("the", "les", "l '"), or 0.
+std::size_t PhraseReader::determiner_at(std::size_t at) const {
+  if (at >= tokens_.size()) return 0;
+  if (is_determiner(tokens_[at].text)) return 1;
+  if (at + 1 < tokens_.size() && table_.determiners.count(join(tokens_, at, at + 2))) return 2;
+  return table_.determiners.count(tokens_[at].text) ? 1 : 0;
+}
+
+// A counted noun where the expected unit counts something: a noun the
+// table lists as counting the same thing ("counts person marcher, ...") is
+// read in the expected unit ("62,000 marchers" where people are counted is
+// 62000 person; "200 Shaheds" where drones are counted is 200 drone). Any
+// other noun stays its own unit, kept apart ("30 missiles" where drones are
+// counted, "3 ambulances"), and the reading says so in a warning.
+void PhraseReader::count_thing(UnitRef& unit, std::string_view default_unit) {
+  if (default_unit.empty() || unit.kind != "count" || unit.canonical.empty() || unit.name == default_unit) return;
+  if (table_.units.count(unit.canonical)) return;  // a unit of the table, not a counted noun
+  CanonicalUnit want;
+  try {
+    want = canonical_unit_in(table_, default_unit);
+  } catch (const Error&) {
+    return;
+  }
+  if (want.kind != "count" || want.unit.empty() || want.unit == unit.canonical) return;
+  // The thing a noun counts: its "counts" record, or itself when it is a
+  // thing of the table; "" when the table does not know it.
+  const auto thing_of = [&](const std::string& noun, const std::string& as_written) -> std::string {
+    if (auto found = table_.counts.find(noun); found != table_.counts.end()) return found->second;
+    if (auto found = table_.counts.find(as_written); found != table_.counts.end()) return found->second;
+    if (table_.things.count(noun)) return noun;
+    return "";
+  };
+  const std::string noun_thing = thing_of(unit.canonical, unit.name);
+  std::string want_thing = thing_of(want.unit, std::string(default_unit));
+  if (want_thing.empty()) want_thing = want.unit;
+  if (noun_thing == want_thing) {
+    counted_ = unit.name;
+    unit = {unit.name, want.unit, 1, "count"};
+    return;
+  }
+  warnings_.push_back("'" + unit.name + "' counts " + (noun_thing.empty() ? unit.canonical : noun_thing) +
+                      ", not " + want_thing + " as expected: kept apart from " + want.unit + " figures");
 }
 
 std::optional<UnitRef> PhraseReader::whole_unit() {
@@ -227,7 +336,11 @@ const std::optional<PhraseReader::Found>& PhraseReader::noun_at(std::size_t at) 
   if (cached) return *cached;
   cached.emplace();
   if (const auto noun = read_noun(tokens_, at, table_)) {
-    *cached = Found{noun_unit(table_, noun->unit), noun->end};
+    UnitRef unit = noun_unit(table_, noun->unit);
+    if (unit.kind == "count" && table_.counts.count(noun->head) && !table_.counts.count(noun->unit)) {
+      unit.name = noun->head;  // as listed in the table ("gens", "людей")
+    }
+    *cached = Found{std::move(unit), noun->end};
   }
   return *cached;
 }
@@ -302,7 +415,8 @@ void PhraseReader::check_not_rate(std::size_t at) {
 void PhraseReader::check_one_figure(std::size_t at) {
   const auto joiner = [&](std::size_t i) {
     const std::string& word = tokens_[i].text;
-    return word == "and" || word == "or" || word == "&" || word == "," || word == ";";
+    return word == "and" || word == "or" || word == "&" || word == "," || word == ";" ||
+           table_.conjunctions.count(word) > 0;
   };
   while (at < tokens_.size()) {
     const bool joined = joiner(at);
@@ -314,9 +428,9 @@ void PhraseReader::check_one_figure(std::size_t at) {
       fail("a second figure '" + text_of(next, end) + "' follows '" + text_of(start_, at) + "'");
     }
     const Token& token = tokens_[at];
-    if (token.text == "of") {
-      next = at + 1;
-      if (next < tokens_.size() && is_determiner(tokens_[next].text)) ++next;
+    if (const std::size_t of = of_at(at)) {
+      next = at + of;
+      next += determiner_at(next);
     } else if (!joined) {
       if (token.kind != Token::Kind::word || !is_predicate(token.text)) return;
       ++at;
@@ -341,7 +455,7 @@ std::optional<UnitRef> PhraseReader::read_tail(std::size_t at) {
     check_not_rate(unit->end);
     // "10s of thousands" is not ten seconds.
     const std::size_t next = unit->end + 1;
-    if (next < tokens_.size() && tokens_[unit->end].text == "of" &&
+    if (next < tokens_.size() && of_at(unit->end) == 1 &&
         (starts_number(next) || table_.scales.count(tokens_[next].text))) {
       fail();
     }
@@ -367,8 +481,8 @@ std::optional<UnitRef> PhraseReader::read_tail(std::size_t at) {
     }
     fail("unknown unit '" + first.text + "'");
   }
-  if (tokens_[at].text == "of") ++at;
-  if (at < tokens_.size() && is_determiner(tokens_[at].text)) ++at;
+  at += of_at(at);
+  at += determiner_at(at);
   if (const auto& unit = unit_at(at)) {
     check_not_rate(unit->end);
     check_one_figure(unit->end);
@@ -403,9 +517,19 @@ void PhraseReader::check_expected_unit(const UnitRef& unit, std::string_view exp
 // Picks the unit (share rule, currency or fraction, the words after, a unit
 // inside the pattern, the default) and checks that all units agree.
 QuantityReading PhraseReader::evaluate(const Rule& rule, Match& match, std::string_view default_unit) {
-  const std::optional<UnitRef> tail = read_tail(match.end);
+  std::optional<UnitRef> tail = read_tail(match.end);
+  if (relative(rule)) {
+    // "twelve times less than the 90,000", "a quarter of the 60,000", "up 20%
+    // from 400": {a} is a factor, the unit is that of {b}.
+    Slot& factor = match.slots[1];
+    const bool share = factor.number.share || (factor.unit && factor.unit->canonical == percent_.canonical);
+    if (rule.kind == "share-of" && !share) fail("'" + rule.pattern + "' needs a share such as 'a quarter' or '20%'");
+    if (rule.kind == "relative" && share) fail("'" + rule.pattern + "' needs a number of times, not a share");
+    factor.unit = nullptr;
+    factor.strong = false;
+  }
   for (Slot& slot : match.slots) {
-    if (slot.bound && slot.number.share) slot.unit = &percent_;
+    if (slot.bound && slot.number.share && !(relative(rule) && &slot == &match.slots[1])) slot.unit = &percent_;
   }
   const UnitRef* unit = rule.kind == "share" ? &percent_ : nullptr;
   // "none" of a count property is 0 drones, not 0 percent: a zero share
@@ -439,34 +563,49 @@ QuantityReading PhraseReader::evaluate(const Rule& rule, Match& match, std::stri
     }
   }
   check_expected_unit(*unit, default_unit);
-  spread_scale(match.slots);
+  UnitRef counted = *unit;
+  count_thing(counted, default_unit);
+  if (counted.canonical != unit->canonical) {
+    for (Slot& slot : match.slots) {
+      if (slot.unit && slot.unit->canonical == unit->canonical) slot.unit = nullptr;
+    }
+    fallback = counted;
+    unit = &fallback;
+  }
+  if (!relative(rule)) spread_scale(match.slots);
   return reading(rule, match, *unit);
 }
 
 std::optional<double> PhraseReader::bound_value(const Bound& bound, const Match& match,
                                                 const UnitRef& unit) const {
   if (bound.infinite) return {};
+  const bool factor_a = relative(*current_rule_);
   const auto value_of = [&](char var) {
     if (var == 's') return match.scale * unit.factor;
     const Slot& slot = match.slots[slot_index(var)];
+    if (factor_a && var == 'a') return slot.number.value;  // a pure number of times, or a share in percent
     return slot.number.value * (slot.unit ? slot.unit->factor : unit.factor);
   };
-  double value = bound.var ? bound.coef * value_of(bound.var) : bound.coef * unit.factor;
-  if (bound.divisor) {
-    const double divisor = value_of(bound.divisor);
-    if (divisor == 0) fail("division by zero");
-    value /= divisor;
+  bool division_by_zero = false;
+  double value = 0;
+  if (bound.var || !bound.more.empty()) {
+    value = term_value(bound, value_of, division_by_zero);
+  } else {
+    value = bound.coef * unit.factor;
   }
+  if (division_by_zero) fail("division by zero");
   if (!std::isfinite(value)) fail("the number is too large");
   return round12(value);
 }
 
 QuantityReading PhraseReader::reading(const Rule& rule, const Match& match, const UnitRef& unit) const {
+  current_rule_ = &rule;
   QuantityReading result;
   result.phrase = std::string(phrase_);
   result.unit = unit.canonical;
   // A forced share kind holds only when the unit is percent (see zero_rule).
-  const bool forced = !rule.kind.empty() && (rule.kind != "share" || unit.canonical == percent_.canonical);
+  const bool forced = !rule.kind.empty() && !relative(rule) &&
+                      (rule.kind != "share" || unit.canonical == percent_.canonical);
   result.kind = forced ? rule.kind : unit.kind.empty() ? "count" : unit.kind;
   result.informative = rule.informative;
   result.rule = rule.pattern;
@@ -476,6 +615,7 @@ QuantityReading PhraseReader::reading(const Rule& rule, const Match& match, cons
   interval.lo_open = rule.lo_open;
   interval.hi_open = rule.hi_open || !interval.hi;
   if (result.kind == "share") clamp_share(match.slots, interval);
+  if (interval.lo && *interval.lo < 0) fail("the figure is negative");
   if (interval.lo && interval.hi && *interval.lo > *interval.hi) {
     fail("the lower bound exceeds the upper bound");
   }

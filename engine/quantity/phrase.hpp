@@ -28,7 +28,7 @@ struct UnitRef {
 // what was found at each token, so matching ~250 rules stays cheap.
 class PhraseReader {
  public:
-  PhraseReader(const Table& table, std::string_view phrase);
+  PhraseReader(const Table& table, std::string_view phrase, LanguageRef language = {});
 
   // Reads the phrase; throws Error(bad_input) naming it when it cannot.
   QuantityReading read(std::string_view default_unit);
@@ -74,8 +74,17 @@ class PhraseReader {
   std::optional<double> bound_value(const Bound& bound, const Match& match, const UnitRef& unit) const;
   QuantityReading reading(const Rule& rule, const Match& match, const UnitRef& unit) const;
 
+  bool relative(const Rule& rule) const;
+  std::size_t of_at(std::size_t at) const;
+  std::size_t determiner_at(std::size_t at) const;
+  void count_thing(UnitRef& unit, std::string_view default_unit);
+
   const Table& table_;
   std::string_view phrase_;
+  LanguageRef language_;                                       // the language read in
+  std::vector<std::string> warnings_;                          // for the reading
+  std::string counted_;                                        // a counted noun taken as the expected unit
+  mutable const Rule* current_rule_ = nullptr;                 // the rule being evaluated
   std::vector<Token> tokens_;
   std::size_t start_ = 0;                                      // the first token read (after quotes and brackets)
   UnitRef percent_;                                            // the unit of shares

@@ -88,17 +88,13 @@ double positive_number(std::string_view text, const LineRef& at) {
 
 bool is_variable(char c) { return c == 'n' || c == 'a' || c == 'b' || c == 's'; }
 
-// "0.9n", "n", "100/3", "3s", "100a/b", "inf".
-Bound parse_bound(std::string_view text, std::string_view interval, const LineRef& at) {
+// One term: "0.9n", "n", "100/3", "3s", "100a/b", "0.01a*b".
+Bound parse_term(std::string_view text, std::string_view interval, const LineRef& at) {
   const auto bad = [&]() {
     at.fail("bad bound '" + std::string(text) + "' in interval '" + std::string(interval) +
             "' (expected a number, a multiple of n, a, b or s such as 0.9n, or inf)");
   };
   Bound bound;
-  if (text == "inf") {
-    bound.infinite = true;
-    return bound;
-  }
   std::size_t var_at = 0;
   while (var_at < text.size() && !is_variable(text[var_at])) ++var_at;
   std::string_view coef = trim(text.substr(0, var_at));
@@ -115,12 +111,42 @@ Bound parse_bound(std::string_view text, std::string_view interval, const LineRe
     bound.coef = *value;
   }
   bound.var = text[var_at];
-  const std::string_view rest = trim(text.substr(var_at + 1));
+  std::string_view rest = trim(text.substr(var_at + 1));
+  if (rest.size() >= 2 && rest[0] == '*' && is_variable(rest[1])) {
+    bound.var2 = rest[1];
+    rest = trim(rest.substr(2));
+  }
   if (!rest.empty()) {
     if (rest.size() != 2 || rest[0] != '/' || !is_variable(rest[1])) bad();
     bound.divisor = rest[1];
   }
   return bound;
+}
+
+// "0.9n", "n", "100/3", "inf", or terms added and subtracted: "b+0.01a*b".
+Bound parse_bound(std::string_view text, std::string_view interval, const LineRef& at) {
+  if (text == "inf") {
+    Bound bound;
+    bound.infinite = true;
+    return bound;
+  }
+  std::vector<std::pair<char, std::string_view>> terms;
+  std::size_t start = 0;
+  char sign = '+';
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (text[i] != '+' && text[i] != '-') continue;
+    terms.emplace_back(sign, trim(text.substr(start, i - start)));
+    sign = text[i];
+    start = i + 1;
+  }
+  terms.emplace_back(sign, trim(text.substr(start)));
+  Bound first = parse_term(terms.front().second, interval, at);
+  for (std::size_t i = 1; i < terms.size(); ++i) {
+    Bound term = parse_term(terms[i].second, interval, at);
+    if (terms[i].first == '-') term.coef = -term.coef;
+    first.more.push_back(term);
+  }
+  return first;
 }
 
 void parse_interval(std::string_view text, Rule& rule, const LineRef& at) {
@@ -206,8 +232,11 @@ void check_variables(const Rule& rule, const LineRef& at) {
       return token.slot == var || (var == 's' && token.slot == 'S');
     });
   };
-  for (const Bound* bound : {&rule.lo, &rule.hi}) {
-    for (char var : {bound->var, bound->divisor}) {
+  std::vector<const Bound*> bounds{&rule.lo, &rule.hi};
+  for (const Bound& term : rule.lo.more) bounds.push_back(&term);
+  for (const Bound& term : rule.hi.more) bounds.push_back(&term);
+  for (const Bound* bound : bounds) {
+    for (char var : {bound->var, bound->var2, bound->divisor}) {
       if (var == 0 || has_slot(var)) continue;
       const std::string slot = var == 's' ? "{scale}" : std::string("{") + var + "}";
       at.fail(std::string("the interval uses '") + var + "' but the pattern '" + rule.pattern + "' has no " +
@@ -285,12 +314,103 @@ void read_rule(const std::vector<std::string_view>& fields, Table& table, Pendin
   }
 }
 
+// A scale or fraction word; a scale word may end in "." (an abbreviation:
+// "Mio.", whose dot the reader then takes with it).
+std::string multiplier_word(std::string_view text, Table& table, bool scale, const LineRef& at) {
+  std::string_view word = text;
+  const bool dot = scale && word.size() > 1 && word.back() == '.';
+  if (dot) word.remove_suffix(1);
+  std::string key = single_word(word, at);
+  if (dot) table.abbreviations.insert(key);
+  return key;
+}
+
+// scale WORD[, WORD...] PLURAL[, PLURAL...]|- FACTOR [counted]; fraction WORD PLURAL|- PERCENT.
 void read_multiplier(const std::vector<std::string_view>& fields, std::map<std::string, Multiplier>& words,
-                     const LineRef& at) {
-  expect_fields(fields, 4, 4, at);
+                     Table& table, bool scale, const LineRef& at) {
+  expect_fields(fields, 4, scale ? 5 : 4, at);
+  bool counted_plural = false;
+  if (fields.size() == 5) {
+    if (fields[4] != "counted") at.fail("expected 'counted' (plurals may follow a number), got '" + std::string(fields[4]) + "'");
+    counted_plural = true;
+  }
   const double value = positive_number(fields[3], at);
-  words[single_word(fields[1], at)] = {value, false};
-  if (fields[2] != "-") words[single_word(fields[2], at)] = {value, true};
+  for (std::string_view name : split_on(fields[1], ',')) words[multiplier_word(name, table, scale, at)] = {value, false, true};
+  if (fields[2] != "-") {
+    for (std::string_view name : split_on(fields[2], ','))
+      words[multiplier_word(name, table, scale, at)] = {value, true, counted_plural};
+  }
+}
+
+// Names separated by commas, each tokenized and joined by single spaces
+// ("d '", "quatre - vingts").
+std::vector<std::string> token_names(std::string_view field, const LineRef& at) {
+  std::vector<std::string> names;
+  for (std::string_view name : split_on(field, ',')) {
+    const auto tokens = tokenize(name);
+    if (tokens.empty()) at.fail("empty name in '" + std::string(field) + "'");
+    names.push_back(join(tokens, 0, tokens.size()));
+  }
+  return names;
+}
+
+void read_words(const std::vector<std::string_view>& fields, std::set<std::string>& words, const LineRef& at) {
+  expect_fields(fields, 2, 2, at);
+  for (auto& name : token_names(fields[1], at)) words.insert(std::move(name));
+}
+
+void read_number_words(const std::vector<std::string_view>& fields, Table& table, const LineRef& at) {
+  expect_fields(fields, 3, 3, at);
+  const double value = positive_number(fields[2], at);
+  for (std::string_view name : split_on(fields[1], ',')) {
+    const auto tokens = tokenize(name);
+    if (tokens.empty() || tokens.front().kind != Token::Kind::word) {
+      at.fail("number word '" + std::string(name) + "' must start with a letter");
+    }
+    table.numbers[join(tokens, 0, tokens.size())] = value;
+    table.longest_number = std::max(table.longest_number, tokens.size());
+  }
+}
+
+void read_format(const std::vector<std::string_view>& fields, Table& table, const LineRef& at) {
+  if (fields.size() < 3) at.fail("'format' takes a setting (decimal, group or head) and its value");
+  const std::string_view setting = fields[1];
+  if (setting == "decimal") {
+    expect_fields(fields, 3, 3, at);
+    if (fields[2] != "," && fields[2] != ".") at.fail("the decimal mark must be ',' or '.'");
+    table.format.decimal = fields[2][0];
+    // The mark can no longer separate groups (a 'group' line may follow).
+    const auto at_mark = table.format.groups.find(table.format.decimal);
+    if (at_mark != std::string::npos) table.format.groups.erase(at_mark, 1);
+  } else if (setting == "group") {
+    std::string groups;
+    for (std::size_t i = 2; i < fields.size(); ++i) {
+      if (fields[i] == "," || fields[i] == ".") {
+        groups += fields[i][0];
+      } else if (fields[i] == "space") {
+        groups += ' ';
+      } else {
+        at.fail("unknown group mark '" + std::string(fields[i]) + "' (expected ',', '.' or space)");
+      }
+    }
+    table.format.groups = groups;
+  } else if (setting == "head") {
+    expect_fields(fields, 3, 3, at);
+    if (fields[2] != "first" && fields[2] != "last") at.fail("'format head' is first or last");
+    table.format.head_first = fields[2] == "first";
+  } else {
+    at.fail("unknown format setting '" + std::string(setting) + "' (expected decimal, group or head)");
+  }
+  if (table.format.groups.find(table.format.decimal) != std::string::npos) {
+    at.fail(std::string("'") + table.format.decimal + "' cannot be both the decimal mark and a group mark");
+  }
+}
+
+void read_counts(const std::vector<std::string_view>& fields, Table& table, const LineRef& at) {
+  expect_fields(fields, 3, 3, at);
+  const std::string thing = single_word(fields[1], at);
+  table.things.insert(thing);
+  for (auto& name : token_names(fields[2], at)) table.counts[name] = thing;
 }
 
 void read_unit(const std::vector<std::string_view>& fields, Table& table, bool is_override,
@@ -378,9 +498,23 @@ void apply_table(Table& table, std::string_view text, std::string_view name, boo
     if (type == "rule") {
       read_rule(fields, table, pending, is_override, ref);
     } else if (type == "scale") {
-      read_multiplier(fields, table.scales, ref);
+      read_multiplier(fields, table.scales, table, true, ref);
     } else if (type == "fraction") {
-      read_multiplier(fields, table.fractions, ref);
+      read_multiplier(fields, table.fractions, table, false, ref);
+    } else if (type == "number") {
+      read_number_words(fields, table, ref);
+    } else if (type == "format") {
+      read_format(fields, table, ref);
+    } else if (type == "conjunction") {
+      read_words(fields, table.conjunctions, ref);
+    } else if (type == "stop") {
+      read_words(fields, table.stops, ref);
+    } else if (type == "of") {
+      read_words(fields, table.of_words, ref);
+    } else if (type == "determiner") {
+      read_words(fields, table.determiners, ref);
+    } else if (type == "counts") {
+      read_counts(fields, table, ref);
     } else if (type == "unit") {
       read_unit(fields, table, is_override, unit_names, ref);
     } else if (type == "plural") {
@@ -388,7 +522,8 @@ void apply_table(Table& table, std::string_view text, std::string_view name, boo
       table.plurals[single_word(fields[1], ref)] = single_word(fields[2], ref);
     } else {
       ref.fail("unknown record type '" + std::string(type) +
-               "' (expected rule, scale, fraction, unit or plural)");
+               "' (expected rule, scale, fraction, unit, plural, number, format, conjunction, stop, of, "
+               "determiner or counts)");
     }
   }
   std::vector<Rule> kept;

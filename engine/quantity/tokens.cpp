@@ -14,7 +14,7 @@ struct Fold {
   Token::Kind kind;       // the token kind it becomes
 };
 
-constexpr std::array<Fold, 18> kFolds{{
+constexpr std::array<Fold, 19> kFolds{{
     {"\xC2\xA0", "", Token::Kind::symbol},                  // no-break space
     {"\xE2\x80\x89", "", Token::Kind::symbol},              // thin space
     {"\xE2\x80\xAF", "", Token::Kind::symbol},              // narrow no-break space
@@ -26,6 +26,7 @@ constexpr std::array<Fold, 18> kFolds{{
     {"\xE2\x89\x88", "~", Token::Kind::symbol},             // almost equal
     {"\xE2\x80\x98", "'", Token::Kind::symbol},             // left single quote
     {"\xE2\x80\x99", "'", Token::Kind::symbol},             // right single quote
+    {"\xCA\xBC", "'", Token::Kind::symbol},                  // modifier letter apostrophe
     {"\xE2\x80\x9C", "\"", Token::Kind::symbol},            // left double quote
     {"\xE2\x80\x9D", "\"", Token::Kind::symbol},            // right double quote
     {"\xC2\xA3", "\xC2\xA3", Token::Kind::symbol},          // pound sign
@@ -41,7 +42,31 @@ bool is_word_byte(char c) {
   const auto byte = static_cast<std::uint8_t>(c);
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || byte >= 0x80;
 }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// A mark between digit groups at `at`: its length in bytes and the character
+// it becomes in the token ('_' for no-break spaces), or {0, 0}.
+std::pair<std::size_t, char> group_mark_at(std::string_view text, std::size_t at, bool space_groups) {
+  static constexpr std::array<std::pair<std::string_view, char>, 6> kMarks{{
+      {"\xC2\xA0", '_'},      // no-break space
+      {"\xE2\x80\xAF", '_'},  // narrow no-break space
+      {"\xE2\x80\x89", '_'},  // thin space
+      {"'", '\''},
+      {"\xE2\x80\x99", '\''},  // right single quote, as in 1’500
+      {" ", ' '},
+  }};
+  for (const auto& [bytes, as] : kMarks) {
+    if (as == ' ' && !space_groups) continue;
+    if (text.substr(at, bytes.size()) != bytes) continue;
+    // Exactly three digits follow, and then no digit.
+    const std::size_t digits = at + bytes.size();
+    if (digits + 3 > text.size()) return {0, 0};
+    for (std::size_t i = digits; i < digits + 3; ++i)
+      if (!is_digit(text[i])) return {0, 0};
+    if (digits + 3 < text.size() && is_digit(text[digits + 3])) return {0, 0};
+    return {bytes.size(), as};
+  }
+  return {0, 0};
+}
 
 // The exponent of scientific notation at `at`, just after a number's digits:
 // "e5", "E+6", "e-3". Returns where its digits start, or 0 when there is none
@@ -63,7 +88,7 @@ const Fold* fold_at(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
+std::vector<Token> tokenize(std::string_view text, bool space_groups) {
   std::vector<Token> tokens;
   bool spaced = true;
   std::size_t at = 0;
@@ -89,10 +114,23 @@ std::vector<Token> tokenize(std::string_view text) {
     spaced = false;
     if (is_digit(c)) {
       token.kind = Token::Kind::number;
+      std::size_t run = 0;  // digits since the last mark
       const auto digits = [&] {
-        while (at < text.size() && (is_digit(text[at]) || ((text[at] == ',' || text[at] == '.') &&
-                                                           at + 1 < text.size() && is_digit(text[at + 1])))) {
-          token.text += text[at++];
+        while (at < text.size()) {
+          if (is_digit(text[at])) {
+            token.text += text[at++];
+            ++run;
+          } else if ((text[at] == ',' || text[at] == '.') && at + 1 < text.size() && is_digit(text[at + 1])) {
+            token.text += text[at++];
+            run = 0;
+          } else if (const auto [length, as] = group_mark_at(text, at, space_groups);
+                     length > 0 && run >= 1 && run <= 3) {
+            token.text += as;
+            at += length;
+            run = 0;
+          } else {
+            break;
+          }
         }
       };
       digits();
@@ -104,9 +142,9 @@ std::vector<Token> tokenize(std::string_view text) {
       }
     } else if (is_word_byte(c)) {
       token.kind = Token::Kind::word;
-      while (at < text.size() && is_word_byte(text[at]) && !fold_at(text, at)) {
-        token.text += lower(text[at++]);
-      }
+      const std::size_t begin = at;
+      while (at < text.size() && is_word_byte(text[at]) && !fold_at(text, at)) ++at;
+      token.text = lower_word(text.substr(begin, at - begin));
     } else {
       token.text = std::string(1, c);
       ++at;

@@ -25,8 +25,26 @@ struct Number {
 std::optional<Number> read_number(const std::vector<Token>& tokens, std::size_t begin, std::size_t end,
                                   const Table& table, bool money);
 
+// The language a phrase is read in.
+struct LanguageRef {
+  std::string tag;     // canonical BCP 47 tag, "" when none was given (read as English)
+  bool given = false;  // a language was given: figures are not warned about as "no language given"
+};
+
 // Function words that end a counted noun ("of", "were", "in", ...).
 bool is_function_word(std::string_view word);
+// The same, with the table's own ("de", "von", ...).
+bool is_stop(std::string_view word, const Table& table);
+
+// The value of a number token as the table's language writes it, or nullopt.
+std::optional<double> digits_value(std::string_view text, const Table& table);
+// A warning when a number token reads two ways ("1,500": 1500 or 1.5) and
+// the language does not settle it (none given, or its decimal mark is the
+// mark: "300.000" in English); nullopt otherwise.
+std::optional<std::string> ambiguity_warning(std::string_view text, const Table& table, const LanguageRef& language);
+// Why a number token that the language cannot read would read with the
+// other decimal mark ("2,4" in English, "2.5" in German); nullopt otherwise.
+std::optional<std::string> format_reason(std::string_view text, const Table& table, const LanguageRef& language);
 
 // A past participle or an adjective that says what happened to the counted
 // things ("killed", "dead"), so never their noun.
@@ -42,6 +60,7 @@ std::string singular(std::string_view word, const Table& table);
 struct Noun {
   std::string unit;     // e.g. "drone"
   std::size_t end = 0;  // the token after the noun phrase
+  std::string head;     // the head noun as written (lower-cased), e.g. "drones"
 };
 std::optional<Noun> read_noun(const std::vector<Token>& tokens, std::size_t begin, const Table& table);
 

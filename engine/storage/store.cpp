@@ -338,6 +338,8 @@ void Store::forget_caches() noexcept {
   property_ids_.clear();
   report_ids_.clear();
   property_infos_.clear();
+  report_languages_.clear();
+  source_languages_.clear();
 }
 
 SQLite::Statement& Store::statement(const char* key, const char* sql) {

@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -178,6 +179,14 @@ class Store {
   std::string insert(const Review& review);
   RowId insert(const Retraction& retraction);
 
+  // What inserting the last claim found worth telling (a quantity phrase
+  // read one of two ways, ...); clears them.
+  std::vector<std::string> take_warnings() { return std::exchange(warnings_, {}); }
+
+  // The language a claim's phrase is read in: its report's, else the
+  // report's publisher's, else its claimant's; "" when none is given.
+  std::string claim_language(std::optional<RowId> report, RowId claimant);
+
   // Id lookups (nullopt when absent).
   std::optional<RowId> source_id(const std::string& slug);
   std::optional<RowId> entity_id(const std::string& slug);
@@ -282,7 +291,7 @@ class Store {
   // Executes an insert, turning a unique-key failure into ErrorCode::duplicate.
   void insert_row(SQLite::Statement& q, const char* what, const std::string& id);
   // Checks a claim's value against its property and reads a quantity phrase.
-  Value read_value(const Claim& claim, const PropertyInfo& info);
+  Value read_value(const Claim& claim, const PropertyInfo& info, const std::string& language);
   // Refuses a claim's own unit when it measures another kind than the
   // property's unit (length where drones are counted).
   void check_unit_kind(const Claim& claim, const std::string& unit, const std::string& expected);
@@ -305,6 +314,8 @@ class Store {
   std::unordered_map<std::string, RowId> source_ids_, entity_ids_, property_ids_,
       report_ids_;
   std::unordered_map<std::string, PropertyInfo> property_infos_;
+  std::unordered_map<RowId, std::string> report_languages_, source_languages_;
+  std::vector<std::string> warnings_;
 };
 
 // The newest schema version among the embedded migrations.

@@ -2,6 +2,7 @@
 #include "storage/store.hpp"
 #include "storage/validate.hpp"
 
+#include "model/language.hpp"
 #include "model/text.hpp"
 #include "model/time.hpp"
 #include "model/vocabulary.hpp"
@@ -50,6 +51,18 @@ std::string check_time(const std::string& value, const char* field) {
     fail(ErrorCode::bad_input,
          "invalid time '" + value.substr(0, 80) +
              "' (expected ISO 8601: 2025-12-27 or 2025-12-27T06:30:00Z)",
+         field);
+  return *canonical;
+}
+
+std::string check_language(const std::string& value, const char* field) {
+  if (value.empty()) return {};
+  check_text(value, field);
+  auto canonical = canonical_language(value);
+  if (!canonical)
+    fail(ErrorCode::bad_input,
+         std::string("invalid language tag '") + value.substr(0, 80) + "' in field '" + field +
+             "' (expected a BCP 47 tag such as en, fr, de-CH or uk)",
          field);
   return *canonical;
 }
@@ -122,15 +135,17 @@ RowId Store::insert(const Source& s) {
   check_text(s.kind, "kind");
   check_text(s.affiliation, "affiliation");
   check_text(s.description, "description");
+  const std::string language = check_language(s.language, "language");
   auto& q = statement("insert_source",
-                      "INSERT INTO sources(slug, name, kind, affiliation, description, recorded_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?)");
+                      "INSERT INTO sources(slug, name, kind, affiliation, description, recorded_at, "
+                      "language) VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, s.id);
   q.bind(2, s.name);
   bind_text(q, 3, s.kind);
   bind_text(q, 4, s.affiliation);
   bind_text(q, 5, s.description);
   q.bind(6, recorded_time(s.recorded_at, "source"));
+  bind_text(q, 7, language);
   insert_row(q, "source", s.id);
   RowId id = db_.getLastInsertRowid();
   source_ids_[s.id] = id;
@@ -221,6 +236,7 @@ RowId Store::insert(const Report& r) {
   check_text(r.url, "url");
   check_text(r.text, "text");
   std::string published = check_time(r.published_at, "published_at");
+  const std::string language = check_language(r.language, "language");
   std::optional<RowId> publisher, cites;
   if (!r.publisher.empty())
     publisher = require(source_ids_, "source_id", "SELECT id FROM sources WHERE slug = ?",
@@ -232,7 +248,7 @@ RowId Store::insert(const Report& r) {
   }
   auto& q = statement("insert_report",
                       "INSERT INTO reports(slug, publisher, title, url, published_at, cites, text, "
-                      "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                      "recorded_at, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, r.id);
   bind_optional(q, 2, publisher);
   q.bind(3, r.title);
@@ -241,6 +257,7 @@ RowId Store::insert(const Report& r) {
   bind_optional(q, 6, cites);
   bind_text(q, 7, r.text);
   q.bind(8, recorded_time(r.recorded_at, "report"));
+  bind_text(q, 9, language);
   insert_row(q, "report", r.id);
   RowId id = db_.getLastInsertRowid();
   index_text("reports_fts", id, r.title, r.text);
@@ -270,7 +287,32 @@ void Store::check_unit_kind(const Claim& c, const std::string& unit, const std::
        "unit");
 }
 
-Value Store::read_value(const Claim& c, const PropertyInfo& info) {
+std::string Store::claim_language(std::optional<RowId> report, RowId claimant) {
+  if (report) {
+    auto cached = report_languages_.find(*report);
+    if (cached == report_languages_.end()) {
+      auto& q = statement("report_language",
+                          "SELECT COALESCE(r.language, s.language, '') FROM reports r "
+                          "LEFT JOIN sources s ON s.id = r.publisher WHERE r.id = ?");
+      q.bind(1, *report);
+      std::string language = q.executeStep() ? q.getColumn(0).getString() : std::string();
+      q.reset();
+      cached = report_languages_.emplace(*report, std::move(language)).first;
+    }
+    if (!cached->second.empty()) return cached->second;
+  }
+  auto cached = source_languages_.find(claimant);
+  if (cached == source_languages_.end()) {
+    auto& q = statement("source_language", "SELECT COALESCE(language, '') FROM sources WHERE id = ?");
+    q.bind(1, claimant);
+    std::string language = q.executeStep() ? q.getColumn(0).getString() : std::string();
+    q.reset();
+    cached = source_languages_.emplace(claimant, std::move(language)).first;
+  }
+  return cached->second;
+}
+
+Value Store::read_value(const Claim& c, const PropertyInfo& info, const std::string& language) {
   Value v = c.value;
   check_text(v.phrase, "value");
   check_text(v.unit, "unit");
@@ -285,10 +327,15 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info) {
         if (v.phrase.empty()) fail(ErrorCode::bad_input, "missing required field 'value'", "value");
         QuantityReading reading;
         try {
-          reading = quantity_reader_->read(v.phrase, v.unit);
+          reading = quantity_reader_->read(v.phrase, v.unit, language);
         } catch (const Error& e) {
-          fail(e.code(), "claim '" + c.id + "': " + e.message(), "value");
+          // The message names the language when one was given ("... in fr").
+          fail(e.code(),
+               "claim '" + c.id + "': " + e.message() +
+                   (language.empty() ? " (no language given: read as English)" : ""),
+               "value");
         }
+        for (const auto& warning : reading.warnings) warnings_.push_back("claim '" + c.id + "': " + warning);
         check_interval(reading.interval);
         v.interval = reading.interval;
         v.unit = reading.unit;
@@ -314,6 +361,7 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info) {
 }
 
 RowId Store::insert(const Claim& c) {
+  warnings_.clear();  // only the last claim's: an importer takes them after each record
   check_id(c.id, "id");
   check_text(c.quote, "quote");
   check_text(c.correction_reason, "correction_reason");
@@ -346,7 +394,9 @@ RowId Store::insert(const Claim& c) {
   const std::string as_of = check_time(c.as_of, "as_of");
   const std::string said_at = check_time(c.said_at, "said_at");
   const std::string published_at = check_time(c.published_at, "published_at");
-  const Value v = read_value(c, *info);
+  const Value v = read_value(c, *info, info->value_type == ValueType::quantity && !c.value.interval
+                                           ? claim_language(report, claimant)
+                                           : std::string());
 
   auto& q = statement(
       "insert_claim",

@@ -69,7 +69,7 @@ std::optional<Store::PropertyInfo> Store::property_info(const std::string& slug)
 
 std::vector<Source> Store::sources(const std::string& slug) {
   SQLite::Statement q(db_,
-                      "SELECT slug, name, kind, affiliation, description, recorded_at FROM sources "
+                      "SELECT slug, name, kind, affiliation, description, recorded_at, language FROM sources "
                       "WHERE (?1 = '' OR slug = ?1) ORDER BY slug");
   q.bind(1, slug);
   std::vector<Source> out;
@@ -81,6 +81,7 @@ std::vector<Source> Store::sources(const std::string& slug) {
     s.affiliation = text_at(q, 3);
     s.description = text_at(q, 4);
     s.recorded_at = text_at(q, 5);
+    s.language = text_at(q, 6);
     out.push_back(std::move(s));
   }
   return out;
@@ -142,7 +143,7 @@ std::vector<Property> Store::properties(const std::string& slug) {
 std::vector<Report> Store::reports(const std::string& slug) {
   SQLite::Statement q(db_,
                       "SELECT r.slug, s.slug, r.title, r.url, r.published_at, c.slug, r.text, "
-                      "r.recorded_at FROM reports r LEFT JOIN sources s ON s.id = r.publisher "
+                      "r.recorded_at, r.language FROM reports r LEFT JOIN sources s ON s.id = r.publisher "
                       "LEFT JOIN reports c ON c.id = r.cites "
                       "WHERE (?1 = '' OR r.slug = ?1) ORDER BY r.slug");
   q.bind(1, slug);
@@ -157,6 +158,7 @@ std::vector<Report> Store::reports(const std::string& slug) {
     r.cites = text_at(q, 5);
     r.text = text_at(q, 6);
     r.recorded_at = text_at(q, 7);
+    r.language = text_at(q, 8);
     out.push_back(std::move(r));
   }
   return out;

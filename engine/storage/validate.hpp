@@ -14,6 +14,8 @@ void check_id(const std::string& value, const char* field);
 void check_text(const std::string& value, const char* field, bool required = false);
 // An optional time: returns its canonical form ("" stays "").
 std::string check_time(const std::string& value, const char* field);
+// An optional BCP 47 language tag: returns its canonical form ("" stays "").
+std::string check_language(const std::string& value, const char* field);
 
 [[noreturn]] void fail(ErrorCode code, const std::string& message, const char* field);
 

@@ -26,6 +26,7 @@ struct ImportSummary {
   std::int64_t claims = 0, links = 0, reviews = 0, retractions = 0;
   std::int64_t detected = 0;  // detector links written for the groups the import touched
   std::int64_t conflicts = 0; // of which contradictions (conflicts found)
+  std::int64_t warnings = 0;  // warnings passed to ImportOptions::warn (e.g. a figure read one of two ways)
   double seconds = 0;  // wall time of the whole import
   std::int64_t records() const {
     return sources + reports + entities + properties + claims + links + reviews +
@@ -41,7 +42,9 @@ struct ImportOptions {
   // Called now and then with bytes read so far and total bytes of all files
   // (for a progress bar). May be empty. Default: none.
   std::function<void(std::int64_t done, std::int64_t total)> progress;
-  // Called for each warning (e.g. a phrase kept as text). May be empty.
+  // Called for each warning, located like an error ("file:line: /path: ...";
+  // e.g. a quantity phrase whose figure reads two ways, such as "1,500" with
+  // no language given). May be empty.
   std::function<void(const std::string& warning)> warn;
   // SQLite page cache for the import's transaction, in MiB (restored after).
   // Memory is taken only as pages are touched, so small imports use little;

@@ -30,6 +30,7 @@ struct Source {
   std::string name;         // human-readable name
   std::string kind;         // "person", "organisation", "outlet", "government", ...
   std::string affiliation;  // the side it belongs to, e.g. "ukraine-gov", or ""
+  std::string language;     // BCP 47 tag its words are usually in ("uk", "de-CH"), or ""
   std::string description;  // optional free text
   std::string recorded_at;  // set by the database when empty
 };
@@ -43,6 +44,7 @@ struct Report {
   std::string published_at;  // publication time, or ""
   std::string cites;         // id of a report this one cites, or ""
   std::string text;          // optional body text (indexed for search)
+  std::string language;      // BCP 47 tag of its text ("fr", "de-CH"), or "": its publisher's, else en
   std::string recorded_at;   // set by the database when empty
 };
 

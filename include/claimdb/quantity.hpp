@@ -1,4 +1,6 @@
-// claimdb/quantity.hpp: reading English quantity phrases as intervals.
+// claimdb/quantity.hpp: reading quantity phrases as intervals, in English and
+// in the languages with a table of their own (fr, de, es, it, pt, uk, ru,
+// pl, el).
 //
 // News gives figures as phrases ("nearly 200 drones", "roughly 40 percent",
 // "tens of thousands"). A QuantityReader turns such a phrase into an Interval
@@ -15,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "claimdb/model.hpp"
 
@@ -28,6 +31,12 @@ struct QuantityReading {
   std::string kind;    // what is measured: "count", "share", "length", "area", "duration", "currency", ...
   bool informative = true;  // false for "many", "numerous", ...: never the sole basis of a conflict
   std::string rule;         // the table pattern that matched, e.g. "nearly {n}"
+  std::string language;     // the canonical language tag it was read in, or "" when none was given (English)
+  std::string counted;      // a counted noun read as the expected unit ("marcher" where people are counted), or ""
+  // What a reader should know: a figure that reads two ways ("1,500" with no
+  // language; "300.000" in English), a counted thing kept apart from the
+  // expected one, a language without a table. Empty for most phrases.
+  std::vector<std::string> warnings;
 };
 
 // A unit resolved against the table.
@@ -58,10 +67,23 @@ class QuantityReader {
   // names a unit of another kind ("300 km" where drones are expected) is
   // refused, while a share ("40%") fits any. Throws Error(bad_input) naming
   // the phrase when it cannot be read; never guesses.
-  QuantityReading read(std::string_view phrase, std::string_view default_unit = "") const;
+  //
+  // `language` is a BCP 47 tag ("fr", "de-CH", "uk"): the phrase is read with
+  // that language's table on top of this one (decimal comma, thousands
+  // separators, number, scale and vague words). "" means none was given: the
+  // phrase is read as English and figures another language would read
+  // differently ("1,500") carry a warning. A language without a table is read
+  // as English, with a warning. A failure names the language ("... in fr").
+  // Throws Error(bad_input) for a tag that is not well-formed.
+  QuantityReading read(std::string_view phrase, std::string_view default_unit = "",
+                       std::string_view language = "") const;
 
   // Like read, but nullopt instead of throwing when the phrase cannot be read.
-  std::optional<QuantityReading> try_read(std::string_view phrase, std::string_view default_unit = "") const;
+  std::optional<QuantityReading> try_read(std::string_view phrase, std::string_view default_unit = "",
+                                          std::string_view language = "") const;
+
+  // The languages with a table of their own, and "en": {"de", "el", "en", ...}.
+  static std::vector<std::string> languages();
 
   // The canonical form of a unit name or counted noun: "km" -> {"m", 1000,
   // "length"}, "Ukrainian drones" -> {"drone", 1, "count"}, "" -> {"", 1,
@@ -77,8 +99,10 @@ class QuantityReader {
   struct Table;  // internal: the parsed table (engine/quantity/table.hpp)
 
  private:
+  struct Languages;  // the per-language tables built on this one, on first use
   explicit QuantityReader(std::shared_ptr<const Table> table);
   std::shared_ptr<const Table> table_;
+  std::shared_ptr<Languages> languages_;
 };
 
 // The interval as text for explanations: "474", "[180, 200)", "(500, inf)".

@@ -69,7 +69,23 @@ TEST_CASE("a failed import exits 3, names the place, and leaves the database unc
   CHECK(result.status == 3);
   CHECK(cli.stderr_text() ==
         "claimdb: error: " + bad +
-            ":2: /value: claim 'x1': cannot read quantity phrase 'a great many things'\n");
+            ":2: /value: claim 'x1': cannot read quantity phrase 'a great many things' (no language given: read as "
+            "English)\n");
+  CHECK(cli("export").out == before);
+  // In a report's language: the error names it, with the reason.
+  const auto greek = cli.dir.write("greek.jsonl",
+                                   "{\"record\": \"source\", \"id\": \"outlet-el\", \"name\": \"Outlet\", "
+                                   "\"language\": \"el\"}\n"
+                                   "{\"record\": \"report\", \"id\": \"r-el\", \"title\": \"T\", "
+                                   "\"publisher\": \"outlet-el\"}\n"
+                                   "{\"record\": \"claim\", \"id\": \"x2\", \"claimant\": \"outlet-el\", "
+                                   "\"report\": \"r-el\", \"entity\": \"kyiv-strike-2025-12\", "
+                                   "\"property\": \"deaths\", \"value\": \"2.5 εκατομμύρια\"}\n");
+  CHECK(cli("import " + shell_quote(greek)).status == 3);
+  CHECK(cli.stderr_text() ==
+        "claimdb: error: " + greek +
+            ":3: /value: claim 'x2': cannot read quantity phrase '2.5 εκατομμύρια' in el: '2.5' is not a number as el "
+            "writes them (decimal mark ',', thousands separated by '.')\n");
   CHECK(cli("export").out == before);
 }
 

@@ -179,6 +179,12 @@ TEST_CASE("bad input is refused with file, line or path and field, and changes n
        "2025-12-27T06:30:00Z)"},
       {"wrong format version", R"({"format": "claimdb", "version": 2})", false, ErrorCode::bad_input,
        "input: /version: unsupported format version 2 (this claimdb reads version 1)"},
+      {"bad language tag", R"({"reports": [{"id": "r9", "title": "T", "language": "english"}]})", false,
+       ErrorCode::bad_input,
+       "input: /reports/0/language: invalid language tag 'english' in field 'language' (expected a BCP 47 "
+       "tag such as en, fr, de-CH or uk)"},
+      {"language not a string", R"({"sources": [{"id": "x", "name": "X", "language": 7}]})", false,
+       ErrorCode::bad_input, "input: /sources/0/language: field 'language' must be a string, not a number"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);
@@ -194,6 +200,29 @@ TEST_CASE("bad input is refused with file, line or path and field, and changes n
     }
     CHECK(test::export_string(db) == before);
   }
+}
+
+TEST_CASE("languages of reports and sources are stored canonical and round-trip") {
+  Database db = Database::open(":memory:");
+  import_text(db, R"({
+    "sources": [{"id": "kathimerini", "name": "Outlet in Athens", "language": "EL"},
+                {"id": "nzz", "name": "Outlet in Zurich", "language": "de_ch"},
+                {"id": "plain", "name": "No language"}],
+    "reports": [{"id": "r-el", "title": "T", "publisher": "kathimerini"},
+                {"id": "r-ch", "title": "T", "publisher": "nzz", "language": "de-ch"},
+                {"id": "r-sr", "title": "T", "language": "sr-latn-rs"}]})",
+              "languages.json", false);
+  const std::string first = test::export_string(db);
+  CHECK(first.find(R"("language": "el")") != std::string::npos);
+  CHECK(first.find(R"("language": "de-CH")") != std::string::npos);
+  CHECK(first.find(R"("language": "sr-Latn-RS")") != std::string::npos);
+  Database copy = Database::open(":memory:");
+  import_text(copy, first, "export.json", false);
+  CHECK(test::export_string(copy) == first);
+  // Without languages nothing is written: old exports stay byte for byte.
+  Database none = Database::open(":memory:");
+  import_text(none, base_document, "base.json", false);
+  CHECK(test::export_string(none).find("language") == std::string::npos);
 }
 
 TEST_CASE("one import of several files is one transaction") {

@@ -478,7 +478,7 @@ TEST_SUITE("quantity") {
     check("# fine\n\nrule\tabout {n}\t[0.9n, 1.1n\n", 3,
           "bad interval '[0.9n, 1.1n': expected it to end with ']' or ')'");
     check("rul\tabout {n}\tn\n", 1,
-          "unknown record type 'rul' (expected rule, scale, fraction, unit or plural)");
+          "unknown record type 'rul' (expected rule, scale, fraction, unit, plural, number, format, conjunction, stop, of, determiner or counts)");
     check("rule\tabout {n}\n", 1, "'rule' takes 2 to 4 fields after it, got 1");
     check("rule\tabout {x}\tn\n", 1,
           "unknown placeholder '{x}' in pattern 'about {x}' (expected {n}, {a}, {b}, {scale} or {scales})");

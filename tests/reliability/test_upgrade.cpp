@@ -225,7 +225,8 @@ TEST_CASE("upgrade: schema/ holds the migrations this claimdb applies") {
   const auto files = migration_files();
   REQUIRE_FALSE(files.empty());
   CHECK(files.front().version == 1);
-  for (std::size_t i = 0; i < files.size(); ++i) CHECK(files[i].version == int(i) + 1);
+  // Versions rise; a number may be left free for a migration another branch adds.
+  for (std::size_t i = 1; i < files.size(); ++i) CHECK(files[i].version > files[i - 1].version);
   CHECK(files.back().version == Database::latest_schema_version());
   // Versions to upgrade from exist once a second migration does.
   CHECK(files.size() >= 2);
