@@ -45,7 +45,12 @@ void mode(Shell& shell, const Arguments& args, const LineSource&) {
 }
 
 void open(Shell& shell, const Arguments& args, const LineSource&) {
-  Database db = Database::open(args[0]);
+  Options options;
+  if (shell.read_only) {
+    options.read_only = true;
+    options.create_if_missing = false;
+  }
+  Database db = Database::open(args[0], options);
   shell.db = std::move(db);
   shell.db_path = args[0];
 }

@@ -120,6 +120,17 @@ struct StoredLinkFilter {
 struct DetectMark {
   RowId claim = 0;       // largest claims.id before
   RowId retraction = 0;  // largest retractions.id before
+  RowId link = 0;        // largest links.id before (an analyst's link changes its pair)
+  RowId source_amendment = 0;  // largest source_amendments.id before (affiliation)
+};
+
+// One version of a record, or one event in a claim's life, for `history`.
+struct HistoryRow {
+  std::string recorded_at;
+  std::string event;   // "recorded", "amended", ...
+  std::string id;      // the record (or the other claim, review, link) concerned
+  std::string by;      // who, when known
+  std::string detail;  // what changed, the value, the reason
 };
 
 // --- What the query language (engine/query) reads: store_query.cpp ---------
@@ -177,6 +188,7 @@ class Store {
   std::string insert(const Link& link);
   std::string insert(const Review& review);
   RowId insert(const Retraction& retraction);
+  RowId insert(const Amendment& amendment);
 
   // Id lookups (nullopt when absent).
   std::optional<RowId> source_id(const std::string& slug);
@@ -192,11 +204,23 @@ class Store {
   };
   std::optional<PropertyInfo> property_info(const std::string& slug);
 
-  // Reading back, ordered by user id. `where` restricts by the filter.
-  std::vector<Source> sources(const std::string& slug = {});
-  std::vector<Entity> entities(const std::string& slug = {});
-  std::vector<Property> properties(const std::string& slug = {});
-  std::vector<Report> reports(const std::string& slug = {});
+  // Reading back, ordered by user id: the current values (amendments
+  // applied), or with as_recorded the values first recorded.
+  std::vector<Source> sources(const std::string& slug = {}, bool as_recorded = false);
+  std::vector<Entity> entities(const std::string& slug = {}, bool as_recorded = false);
+  std::vector<Property> properties(const std::string& slug = {}, bool as_recorded = false);
+  std::vector<Report> reports(const std::string& slug = {}, bool as_recorded = false);
+  // Re-stated records (an import of what is already there): the id of a
+  // recorded link or review with the same content (ids aside), whether the
+  // same retraction is recorded, the claim's latest version (the end of its
+  // corrections, newest first), and whether the claim is retracted.
+  std::optional<std::string> same_link(const Link& link);
+  std::optional<std::string> same_review(const Review& review);
+  bool same_retraction(const Retraction& retraction);
+  std::optional<Claim> latest_claim_version(const std::string& claim);
+  bool retracted(const std::string& claim);
+  // Every amendment, oldest first, or those of one record.
+  std::vector<Amendment> amendments(const std::string& record = {}, const std::string& slug = {});
   std::vector<Claim> claims(const ClaimFilter& filter, const std::string& slug = {},
                             const std::string& supersedes = {});
   // Recorded links, then (with_detector) the detector's, by id.
@@ -306,6 +330,10 @@ class Store {
       report_ids_;
   std::unordered_map<std::string, PropertyInfo> property_infos_;
 };
+
+// The fields an amendment of a record kind may set ("source": name, kind,
+// affiliation, description; ...), empty for an unknown kind.
+std::vector<std::string> amendable_fields(const std::string& record);
 
 // The newest schema version among the embedded migrations.
 int latest_version();

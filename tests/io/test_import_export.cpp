@@ -109,6 +109,39 @@ TEST_CASE("the seed fixture round-trips byte for byte through a fresh database")
   CHECK(test::export_string(fresh) == first);
 }
 
+TEST_CASE("amendments round-trip with their history, byte for byte, as JSON and JSON Lines") {
+  TempDir dir;
+  Database db = Database::open(dir.file("a.db"));
+  import_files(db, test::seed_files());
+  db.add(Amendment{.record = "source", .id = "polish-officials", .name = "Polish officials (government)",
+                   .reason = "full name", .recorded_at = "2025-12-28T09:00:00Z"});
+  db.add(Amendment{.record = "source", .id = "polish-officials", .affiliation = "poland-gov-officials",
+                   .reason = "side confirmed"});
+  db.add(Amendment{.record = "entity", .id = "kyiv-strike-2025-12", .aliases = std::vector<std::string>{"Kyiv raid"},
+                   .reason = "alias"});
+  db.add(Amendment{.record = "report", .id = db.list_reports().at(0).id, .title = "A better title",
+                   .reason = "headline changed"});
+  db.add(Amendment{.record = "property", .id = "deaths", .description = "people killed", .reason = "doc"});
+  const std::string first = test::export_string(db);
+  CHECK(first.find("\"amendments\": [") != std::string::npos);
+  const auto exported = dir.write("export.json", first);
+  Database fresh = Database::open(dir.file("b.db"));
+  const ImportSummary s = import_files(fresh, {exported});
+  CHECK(s.amendments == 5);
+  CHECK(test::export_string(fresh) == first);
+  // The current values are the amended ones, the earlier versions stay.
+  CHECK(fresh.find_source("polish-officials")->name == "Polish officials (government)");
+  CHECK(fresh.find_source("polish-officials")->affiliation == "poland-gov-officials");
+  CHECK(fresh.find_entity("kyiv-strike-2025-12")->aliases == std::vector<std::string>{"Kyiv raid"});
+  CHECK(fresh.snapshot().sources.size() == db.list_sources().size());
+  CHECK(fresh.list_amendments("source", "polish-officials").size() == 2);
+  std::ostringstream lines;
+  export_jsonl(db, lines);
+  Database third = Database::open(":memory:");
+  import_text(third, lines.str(), "export.jsonl", true);
+  CHECK(test::export_string(third) == first);
+}
+
 TEST_CASE("phrases read as unbounded intervals survive export and re-import") {
   // Regression: "more than 600" is read as (600, inf); its open unbounded end
   // used to be refused when the export was imported again.
@@ -120,6 +153,17 @@ TEST_CASE("phrases read as unbounded intervals survive export and re-import") {
   Database copy = Database::open(":memory:");
   import_text(copy, first, "export.json", false);
   CHECK(test::export_string(copy) == first);
+}
+
+TEST_CASE("a document imported again is left as it is, corrections and all") {
+  Database db = Database::open(":memory:");
+  import_text(db, base_document, "base.json", false);
+  const std::string before = test::export_string(db);
+  const ImportSummary again = import_text(db, base_document, "base.json", false);
+  CHECK(again.records() == 0);
+  CHECK(again.unchanged_claims == 4);
+  CHECK(again.unchanged == 2 + 3 + 4 + 2 + 4 + 1 + 1 + 1);
+  CHECK(test::export_string(db) == before);
 }
 
 TEST_CASE("bad input is refused with file, line or path and field, and changes nothing") {
@@ -142,7 +186,7 @@ TEST_CASE("bad input is refused with file, line or path and field, and changes n
       {"unknown member", R"({"claimz": []})", false, ErrorCode::bad_input,
        "input: /claimz: unknown member 'claimz' in a claimdb document"},
       {"unknown reference", std::string(jsonl_base) +
-           R"({"record": "claim", "id": "c1", "claimant": "s9", "entity": "te", "property": "tp", "value": 3})",
+           R"({"record": "claim", "id": "c9", "claimant": "s9", "entity": "te", "property": "tp", "value": 3})",
        true, ErrorCode::not_found, "input:4: /claimant: unknown source 's9'"},
       {"forward reference in JSON Lines",
        jsonl({R"({"record": "entity", "id": "lviv", "name": "Lviv", "part_of": "west"})",
@@ -150,9 +194,18 @@ TEST_CASE("bad input is refused with file, line or path and field, and changes n
        true, ErrorCode::not_found, "input:1: /part_of: unknown entity 'west'"},
       {"duplicate id", jsonl({R"({"record": "source", "id": "s7", "name": "One"})",
                               R"({"record": "source", "id": "s7", "name": "Again"})"}),
-       true, ErrorCode::duplicate, "input:2: /id: source 's7' already exists"},
+       true, ErrorCode::duplicate,
+       "input:2: /name: source 's7' already exists with other values: name: 'One' in the database, 'Again' in "
+       "the file; import --update records the file's values as an amendment (claimdb history s7 shows the versions)"},
+      {"a restated claim with another claimant", std::string(jsonl_base) +
+           R"({"record": "claim", "id": "c2", "claimant": "s1", "entity": "e1", "property": "intercepted", )"
+           R"("value": {"lo": 180, "hi": 200, "hi_open": true, "phrase": "nearly 200"}})",
+       true, ErrorCode::duplicate,
+       "input:4: /claimant: claim 'c2' already exists with other values: claimant: 's2' in the database, 's1' in "
+       "the file; a correction keeps the claimant, entity, property and what it supersedes, not claimant: give "
+       "the changed claim another id"},
       {"lo greater than hi", std::string(jsonl_base) +
-           R"({"record": "claim", "id": "c1", "claimant": "t1", "entity": "te", "property": "tp", "value": {"lo": 200, "hi": 180}})",
+           R"({"record": "claim", "id": "c9", "claimant": "t1", "entity": "te", "property": "tp", "value": {"lo": 200, "hi": 180}})",
        true, ErrorCode::bad_input, "input:4: /value: lo (200) is greater than hi (180)"},
       {"infinity", std::string(jsonl_base) +
            R"({"record": "claim", "id": "c1", "claimant": "t1", "entity": "te", "property": "tp", "value": 1e999})",
