@@ -96,7 +96,8 @@ void run_write(Shell& shell, const LineSource& where, const std::string& line) {
   } catch (const CLI::CallForAllHelp&) {
     *shell.out << app.help();
   } catch (const CLI::ParseError& e) {
-    report_error(shell, where, where.line, e.what(), exit_usage);
+    report_error(shell, where, where.line,
+                 std::string(e.what()) + " (" + first_word(line).first + " --help shows the usage)", exit_usage);
   } catch (const Error& e) {
     std::string message = e.location().empty() ? e.message()
                                                : e.location().to_string() + ": " + e.message();

@@ -184,7 +184,9 @@ void help(Shell& shell, const Arguments& args, const LineSource&) {
     *shell.out << c.usage << std::string(width - std::string_view(c.usage).size() + 2, ' ')
                << c.help << '\n';
   *shell.out << "Queries: claims, conflicts, sources, entities, properties, why, search, history,\n"
-                "disputes, camps, status, provenance (see docs/query.md)\n";
+                "disputes, camps, status, provenance (see docs/query.md)\n"
+                "Writes: add source|entity|property|report|claim, correct, retract, review, link,\n"
+                "amend, history ID, with the options of the command line (VERB --help; docs/cli.md)\n";
 }
 
 // Splits arguments at spaces; "double" or 'single' quotes keep spaces.
