@@ -70,53 +70,33 @@ class Importer {
   void add_record(RecordKind kind, const Json& j, std::string_view skip) {
     switch (kind) {
       case RecordKind::source: {
-        Source s = io::decode_source(j, skip);
-        if (!s.id.empty() && store_.source_id(s.id)) {
-          restate("source", s.id, io::differences(s, store_.sources(s.id).at(0)), {});
-        } else {
-          store_.insert(s);
-          ++summary.sources;
-        }
+        const Source s = io::decode_source(j, skip);
+        if (insert_new(s)) ++summary.sources;
+        else restate("source", s.id, io::differences(s, store_.sources(s.id).at(0)), {});
         break;
       }
       case RecordKind::entity: {
-        Entity e = io::decode_entity(j, skip);
-        if (!e.id.empty() && store_.entity_id(e.id)) {
-          restate("entity", e.id, io::differences(e, store_.entities(e.id).at(0)), e.aliases);
-        } else {
-          store_.insert(e);
-          ++summary.entities;
-        }
+        const Entity e = io::decode_entity(j, skip);
+        if (insert_new(e)) ++summary.entities;
+        else restate("entity", e.id, io::differences(e, store_.entities(e.id).at(0)), e.aliases);
         break;
       }
       case RecordKind::property: {
-        Property p = io::decode_property(j, skip);
-        if (!p.id.empty() && store_.property_id(p.id)) {
-          restate("property", p.id, io::differences(p, store_.properties(p.id).at(0)), {});
-        } else {
-          store_.insert(p);
-          ++summary.properties;
-        }
+        const Property p = io::decode_property(j, skip);
+        if (insert_new(p)) ++summary.properties;
+        else restate("property", p.id, io::differences(p, store_.properties(p.id).at(0)), {});
         break;
       }
       case RecordKind::report: {
-        Report r = io::decode_report(j, skip);
-        if (!r.id.empty() && store_.report_id(r.id)) {
-          restate("report", r.id, io::differences(r, store_.reports(r.id).at(0)), {});
-        } else {
-          store_.insert(r);
-          ++summary.reports;
-        }
+        const Report r = io::decode_report(j, skip);
+        if (insert_new(r)) ++summary.reports;
+        else restate("report", r.id, io::differences(r, store_.reports(r.id).at(0)), {});
         break;
       }
       case RecordKind::claim: {
-        Claim c = io::decode_claim(j, skip);
-        if (!c.id.empty() && store_.claim_id(c.id)) {
-          restate_claim(c);
-        } else {
-          store_.insert(c);
-          ++summary.claims;
-        }
+        const Claim c = io::decode_claim(j, skip);
+        if (insert_new(c)) ++summary.claims;
+        else restate_claim(c);
         break;
       }
       case RecordKind::link: {
@@ -284,6 +264,21 @@ class Importer {
         continue;
       throw Error(ErrorCode::bad_input, "unsupported header field '" + key + "': " + value.dump(),
                   Location{.json_path = "/" + key, .field = key});
+    }
+  }
+
+  // Inserts a record; false when its id is taken (then nothing was written:
+  // the insert validates everything else first, and the row is the first
+  // thing it writes), so that the caller compares it with the stored one.
+  // The common case, a new record, costs no extra lookup.
+  template <typename Record>
+  bool insert_new(const Record& record) {
+    try {
+      store_.insert(record);
+      return true;
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::duplicate && e.location().field == "id" && !record.id.empty()) return false;
+      throw;
     }
   }
 

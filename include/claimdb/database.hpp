@@ -58,6 +58,7 @@ struct Stats {
   std::int64_t claims = 0, links = 0, reviews = 0, retractions = 0;
   std::int64_t detector_links = 0;  // derived by the detector; `links` counts recorded ones
   std::int64_t supersessions = 0;
+  std::int64_t amendments = 0;  // of sources, entities, properties and reports
   int schema_version = 0;
   std::int64_t file_bytes = 0;  // size of the database file (0 for :memory:)
 };

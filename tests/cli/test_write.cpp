@@ -284,6 +284,9 @@ TEST_CASE("a fact-checker's session: three claims, a conflict, a correction, a r
   CHECK(doc["amendments"][0]["set"]["name"] == "Ukrainian Air Force");
   CHECK(doc["claims"].size() == 4);
   CHECK(doc["reviews"].size() == 1);
+  const auto stats = nlohmann::json::parse(cli("stats --format json").out);
+  CHECK(stats["amendments"] == 1);
+  CHECK(stats["supersessions"] == 1);
   Cli other;
   REQUIRE(other("import " + shell_quote(cli.dir.write("export.json", exported.out))).status == 0);
   CHECK(other("export").out == exported.out);

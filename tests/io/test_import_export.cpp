@@ -186,7 +186,7 @@ TEST_CASE("bad input is refused with file, line or path and field, and changes n
       {"unknown member", R"({"claimz": []})", false, ErrorCode::bad_input,
        "input: /claimz: unknown member 'claimz' in a claimdb document"},
       {"unknown reference", std::string(jsonl_base) +
-           R"({"record": "claim", "id": "c9", "claimant": "s9", "entity": "te", "property": "tp", "value": 3})",
+           R"({"record": "claim", "id": "c1", "claimant": "s9", "entity": "te", "property": "tp", "value": 3})",
        true, ErrorCode::not_found, "input:4: /claimant: unknown source 's9'"},
       {"forward reference in JSON Lines",
        jsonl({R"({"record": "entity", "id": "lviv", "name": "Lviv", "part_of": "west"})",
@@ -205,7 +205,7 @@ TEST_CASE("bad input is refused with file, line or path and field, and changes n
        "the file; a correction keeps the claimant, entity, property and what it supersedes, not claimant: give "
        "the changed claim another id"},
       {"lo greater than hi", std::string(jsonl_base) +
-           R"({"record": "claim", "id": "c9", "claimant": "t1", "entity": "te", "property": "tp", "value": {"lo": 200, "hi": 180}})",
+           R"({"record": "claim", "id": "c1", "claimant": "t1", "entity": "te", "property": "tp", "value": {"lo": 200, "hi": 180}})",
        true, ErrorCode::bad_input, "input:4: /value: lo (200) is greater than hi (180)"},
       {"infinity", std::string(jsonl_base) +
            R"({"record": "claim", "id": "c1", "claimant": "t1", "entity": "te", "property": "tp", "value": 1e999})",
