@@ -136,8 +136,20 @@ struct HistoryRow {
 // --- What the query language (engine/query) reads: store_query.cpp ---------
 // Ids arrive resolved to row ids (0: no filter); times are canonical; as_of
 // "" means now. limit 0 means all rows.
+// News time, apart from database time (as_of): bounds on when a claim was
+// published (by the claim, else its report) and when it was said. "": no
+// bound; before is exclusive, after exclusive; a claim without that time is
+// left out by a bound on it.
+struct NewsTime {
+  std::string published_before, published_after, said_before, said_after;
+  bool any() const {
+    return !published_before.empty() || !published_after.empty() || !said_before.empty() ||
+           !said_after.empty();
+  }
+};
 struct ClaimQuery {
   RowId entity = 0, property = 0, claimant = 0, report = 0;
+  NewsTime news;
   std::string since, until;  // bounds on the claim's time (said, else published)
   std::string as_of;         // only rows recorded at or before
   std::int64_t limit = 0;
@@ -145,6 +157,7 @@ struct ClaimQuery {
 struct ConflictQuery {
   RowId entity = 0, property = 0, source = 0;  // either side matches
   RowId between_a = 0, between_b = 0;          // one side each
+  NewsTime news;                               // both claims
   std::string kind;                            // "": contradicts; "all": every kind
   std::string severity_op;                     // "", ">", ">=", "<", "<=", "="
   double severity = 0;
