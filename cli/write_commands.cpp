@@ -27,6 +27,13 @@ void print_written(WriteTarget& target, const WriteResult& result, const std::st
   for (const auto& [kind, id] : result.created)
     *target.err << (target.confirm ? "" : "claimdb: ") << "created " << kind << " '" << printable(id)
                 << "' (--create-missing)\n";
+  // After what was recorded: the warnings qualify it.
+  auto warn = [&] {
+    out.flush();
+    for (const auto& w : result.warnings)
+      *target.err << (target.confirm ? "warning: " : "claimdb: warning: ") << printable(w) << '\n';
+    target.err->flush();
+  };
   if (format == "json") {
     Row doc;
     doc["kind"] = result.kind;
@@ -43,9 +50,10 @@ void print_written(WriteTarget& target, const WriteResult& result, const std::st
       Row conflicts = Row::array();
       for (const auto& c : result.conflicts) conflicts.push_back(conflict_row(c, Format::json));
       doc["conflicts"] = std::move(conflicts);
+      doc["warnings"] = result.warnings;
     }
     out << doc.dump(2) << '\n';
-    out.flush();
+    warn();
     return;
   }
   out << printable(target.confirm ? confirmation : result.id) << '\n';
@@ -57,7 +65,7 @@ void print_written(WriteTarget& target, const WriteResult& result, const std::st
         << printable(other) << "\n    " << printable(c.explanation) << '\n';
   }
   if (target.confirm && result.kind == "claim" && result.conflicts.empty()) out << "  no conflicts\n";
-  out.flush();
+  warn();
 }
 
 CLI::Option* format_option(CLI::App* cmd, std::string& format) {

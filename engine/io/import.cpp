@@ -95,8 +95,12 @@ class Importer {
       }
       case RecordKind::claim: {
         const Claim c = io::decode_claim(j, skip);
-        if (insert_new(c)) ++summary.claims;
-        else restate_claim(c);
+        if (insert_new(c)) {
+          ++summary.claims;
+          if (store_.last_reading) warn_reading(c.id, *store_.last_reading);
+        } else {
+          restate_claim(c);
+        }
         break;
       }
       case RecordKind::link: {
@@ -282,6 +286,29 @@ class Importer {
     }
   }
 
+  // What the quantity reader assumed, for the first claims that need it
+  // (a bulk load is not flooded: the rest are counted).
+  void warn_reading(const std::string& claim, const QuantityReading& reading) {
+    if (!options_.warn) return;
+    // A vague phrase read by its rule is what the table documents; only what
+    // could mislead is said: no information, or a separator read one way.
+    if (reading.informative && reading.phrase.find_first_of(".,") == std::string::npos) return;
+    for (const std::string& w : io::reading_warnings(claim, reading)) {
+      if (w.find(" by the rule '") != std::string::npos) continue;
+      if (++warned_ <= 20) options_.warn(w);
+    }
+  }
+
+ public:
+  // Says how many warnings were left out.
+  void finish_warnings() {
+    if (options_.warn && warned_ > 20)
+      options_.warn("and " + std::to_string(warned_ - 20) + " more warnings of the quantity reader");
+  }
+
+ private:
+  std::int64_t warned_ = 0;
+
   // The reason recorded for what --update changes.
   std::string update_reason() {
     if (reason_.empty()) reason_ = "import --update of " + file_ + " at " + now_utc();
@@ -432,6 +459,7 @@ ImportSummary transactional(Database& db, const ImportOptions& options, Body&& b
   try {
     const detail::DetectMark before = detect::mark(store);
     body(importer);
+    importer.finish_warnings();
     // Incremental detection: only the (entity, property) groups this import
     // touched, inside the same transaction (all or nothing with the import).
     if (options.detect) {

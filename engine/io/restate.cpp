@@ -5,6 +5,8 @@
 #include <claimdb/error.hpp>
 #include <claimdb/quantity.hpp>
 
+#include <regex>
+
 namespace claimdb::io {
 
 namespace {
@@ -164,6 +166,31 @@ Amendment amendment_for(const std::string& record, const std::string& id,
       if (d.field == name) a.*member = d.given;
   }
   return a;
+}
+
+std::vector<std::string> reading_warnings(const std::string& claim, const QuantityReading& r) {
+  std::vector<std::string> out;
+  const std::string said = "claim '" + claim + "': \"" + r.phrase + "\"";
+  const std::string interval = format_interval(r.interval) + (r.unit.empty() ? "" : " " + r.unit);
+  if (!r.informative)
+    out.push_back(said + " -> " + interval +
+                  " carries almost no information: it is never the sole basis of a conflict");
+  else if (!r.rule.empty() && r.rule != "{n}")
+    out.push_back(said + " read as " + interval + " by the rule '" + r.rule + "'");
+  // A separator before three digits could be read the other way.
+  static const std::regex grouped(R"((^|[^0-9.,])([0-9]{1,3})([.,])([0-9]{3})($|[^0-9.,]))");
+  std::smatch m;
+  if (std::regex_search(r.phrase, m, grouped)) {
+    const std::string number = m[2].str() + m[3].str() + m[4].str();
+    if (m[3] == ",")
+      out.push_back(said + ": the ',' in '" + number + "' is read as a thousands separator (" + m[2].str() +
+                    m[4].str() + "), not a decimal comma");
+    else
+      out.push_back(said + ": the '.' in '" + number +
+                    "' is read as a decimal point, not a thousands separator (write " + m[2].str() + m[4].str() +
+                    " for that)");
+  }
+  return out;
 }
 
 }  // namespace claimdb::io

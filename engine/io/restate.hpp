@@ -3,6 +3,7 @@
 #pragma once
 
 #include <claimdb/model.hpp>
+#include <claimdb/quantity.hpp>
 
 #include <string>
 #include <vector>
@@ -32,6 +33,10 @@ std::vector<Difference> differences(const Claim& given, const Claim& stored, con
 
 // "name: 'A' in the database, 'B' in the file; kind: ..."
 std::string describe(const std::vector<Difference>& differences);
+
+// What the quantity reader assumed reading a claim's phrase (see
+// claimdb::reading_warnings in <claimdb/write.hpp>).
+std::vector<std::string> reading_warnings(const std::string& claim, const QuantityReading& reading);
 
 // An amendment setting the amendable differences.
 Amendment amendment_for(const std::string& record, const std::string& id,

@@ -203,6 +203,10 @@ class Store {
   RowId insert(const Retraction& retraction);
   RowId insert(const Amendment& amendment);
 
+  // How the phrase of the claim inserted last was read (nullopt when it
+  // gave its interval, or is not a quantity): for warnings at entry.
+  std::optional<QuantityReading> last_reading;
+
   // Id lookups (nullopt when absent).
   std::optional<RowId> source_id(const std::string& slug);
   std::optional<RowId> entity_id(const std::string& slug);

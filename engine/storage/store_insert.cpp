@@ -292,6 +292,7 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info) {
         check_interval(reading.interval);
         v.interval = reading.interval;
         v.unit = reading.unit;
+        last_reading = reading;
       }
       break;
     case ValueType::boolean:
@@ -314,6 +315,7 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info) {
 }
 
 RowId Store::insert(const Claim& c) {
+  last_reading.reset();
   check_id(c.id, "id");
   check_text(c.quote, "quote");
   check_text(c.correction_reason, "correction_reason");

@@ -6,6 +6,7 @@
 
 #include "detect/detector.hpp"
 #include "io/records.hpp"
+#include "io/restate.hpp"
 #include "storage/read_snapshot.hpp"
 #include "storage/store.hpp"
 #include "storage/validate.hpp"
@@ -113,7 +114,46 @@ Property property_for(const Claim& claim) {
   return p;
 }
 
+// Why a claim's value cannot be compared with the other current claims of
+// its (entity, property) group.
+std::vector<std::string> group_warnings(detail::Store& store, const std::string& id) {
+  std::vector<std::string> out;
+  const auto claim = store.detect_claim(id);
+  if (!claim) return out;
+  for (const auto& p : store.detect_properties()) {
+    if (p.id != claim->property) continue;
+    if (p.value_type == ValueType::text)
+      out.push_back("claim '" + id + "': property '" + p.slug +
+                    "' is text: its claims get no automatic verdict, only analysts' links");
+  }
+  if (!claim->interval) return out;
+  std::vector<std::string> others;
+  std::string other_unit;
+  for (const auto& other : store.detect_group(claim->entity, claim->property)) {
+    if (other.id == claim->id || other.superseded || other.retracted || !other.interval) continue;
+    if (other.unit == claim->unit) continue;
+    other_unit = other.unit;
+    if (others.size() < 3) others.push_back(other.slug);
+  }
+  if (!others.empty())
+    out.push_back("claim '" + id + "': its value is in '" + claim->unit + "', the group's in '" + other_unit +
+                  "' (" + join(others, ", ") + "): it cannot be compared with them");
+  return out;
+}
+
+// Warnings for a claim just inserted: the reader's assumptions, then its group.
+std::vector<std::string> entry_warnings(detail::Store& store, const std::string& id) {
+  std::vector<std::string> out;
+  if (store.last_reading) out = io::reading_warnings(id, *store.last_reading);
+  for (auto& w : group_warnings(store, id)) out.push_back(std::move(w));
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> reading_warnings(const std::string& claim, const QuantityReading& reading) {
+  return io::reading_warnings(claim, reading);
+}
 
 std::string make_id(const Database& db, std::string_view kind, std::string_view text) {
   try {
@@ -183,6 +223,7 @@ WriteResult add_claim(Database& db, Claim claim, const AddOptions& options) {
     }
     store.insert(claim);
     r.id = claim.id;
+    r.warnings = entry_warnings(store, claim.id);
     return r;
   });
   result.conflicts = conflicts_of(db, claim);
@@ -219,7 +260,7 @@ WriteResult correct_claim(Database& db, const Correction& correction) {
     fixed.supersedes = old.id;
     fixed.correction_reason = correction.reason;
     store.insert(fixed);
-    return WriteResult{.kind = "claim", .id = fixed.id};
+    return WriteResult{.kind = "claim", .id = fixed.id, .warnings = entry_warnings(store, fixed.id)};
   });
   result.conflicts = conflicts_of(db, fixed);
   return result;

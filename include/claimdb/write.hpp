@@ -12,6 +12,7 @@
 #include <claimdb/database.hpp>
 #include <claimdb/detect.hpp>
 #include <claimdb/model.hpp>
+#include <claimdb/quantity.hpp>
 
 #include <string>
 #include <string_view>
@@ -28,6 +29,10 @@ struct WriteResult {
   std::vector<std::pair<std::string, std::string>> created;
   // A claim: the conflicts it now takes part in (contradictions), explained.
   std::vector<Conflict> conflicts;
+  // A claim: what the quantity reader assumed (a vague phrase's rule, an
+  // ambiguous separator, a phrase that carries almost no information), and
+  // why its value cannot be compared with the other claims of its group.
+  std::vector<std::string> warnings;
 };
 
 struct AddOptions {
@@ -70,6 +75,12 @@ WriteResult review_claim(Database& db, const Review& review);
 // kind: supports, contradicts, refines or repeats; origin "" is "analyst".
 WriteResult link_claims(Database& db, const Link& link);
 WriteResult amend_record(Database& db, const Amendment& amendment);
+
+// What the quantity reader assumed reading a claim's phrase (`reading` as
+// QuantityReader::read gave it): the rule of a vague phrase, a separator
+// that could be read the other way, a phrase that carries almost no
+// information. One sentence each, naming the claim.
+std::vector<std::string> reading_warnings(const std::string& claim, const QuantityReading& reading);
 
 // The link kinds link_claims takes.
 const std::vector<std::string>& analyst_link_kinds();

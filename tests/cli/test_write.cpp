@@ -255,7 +255,10 @@ TEST_CASE("a fact-checker's session: three claims, a conflict, a correction, a r
   const auto third = cli("add claim --claimant outlet-a --entity drone-raid --property drones_intercepted "
                          "--value 'about 190' --create-missing");
   CHECK(third.out.rfind("outlet-a-drones-intercepted\n  conflict: contradicts", 0) == 0);
-  CHECK(cli.stderr_text() == "claimdb: created source 'outlet-a' (--create-missing)\n");
+  CHECK(cli.stderr_text() ==
+        "claimdb: created source 'outlet-a' (--create-missing)\n"
+        "claimdb: warning: claim 'outlet-a-drones-intercepted': \"about 190\" read as [171, 209] drone by the rule "
+        "'about {n}'\n");
   // Correct one: the new claim supersedes it; its conflicts follow the new value.
   const auto corrected = cli("correct russian-ministry-of-defence-drones-intercepted --value 'nearly 300' "
                              "--reason 'misread the statement'");
@@ -477,4 +480,43 @@ TEST_CASE("re-importing a developing story: identical is a no-op, changes need -
                                  "in the file; a correction keeps the claimant") != std::string::npos);
     CHECK(dump(cli.db) == seeded);
   }
+}
+
+TEST_CASE("warnings at entry: what the quantity reader assumed, and a value its group cannot compare") {
+  Cli cli;
+  cli.seed();
+  const std::string claim = "add claim --claimant zelensky --entity kyiv-strike-2025-12 --property drones_launched ";
+  CHECK(cli(claim + "--value many --id w1").status == 0);
+  CHECK(cli.stderr_text() == "claimdb: warning: claim 'w1': \"many\" -> [2, inf) drone carries almost no information: "
+                             "it is never the sole basis of a conflict\n");
+  CHECK(cli(claim + "--value 'nearly 500' --id w2").status == 0);
+  CHECK(cli.stderr_text() == "claimdb: warning: claim 'w2': \"nearly 500\" read as [450, 500) drone by the rule "
+                             "'nearly {n}'\n");
+  CHECK(cli(claim + "--value 1.234 --id w3").status == 0);
+  CHECK(cli.stderr_text().find("the '.' in '1.234' is read as a decimal point, not a thousands separator") !=
+        std::string::npos);
+  CHECK(cli(claim + "--value 1,234 --id w4").status == 0);
+  CHECK(cli.stderr_text().find("the ',' in '1,234' is read as a thousands separator (1234)") != std::string::npos);
+  const auto share = cli(claim + "--value '40 percent' --id w5 --format json");
+  CHECK(share.status == 0);
+  const auto doc = nlohmann::json::parse(share.out);
+  REQUIRE(doc["warnings"].size() == 1);
+  CHECK(doc["warnings"][0].get<std::string>().find("claim 'w5': its value is in 'percent', the group's in 'drone' (") ==
+        0);
+  CHECK(cli("add claim --claimant zelensky --entity kyiv-strike-2025-12 --property statement --value 'we rebuild'")
+            .status == 0);
+  CHECK(cli.stderr_text().find("property 'statement' is text: its claims get no automatic verdict") !=
+        std::string::npos);
+  // An import says what could mislead (not every vague phrase).
+  const auto file = cli.dir.write(
+      "vague.jsonl",
+      "{\"record\": \"claim\", \"id\": \"v1\", \"claimant\": \"zelensky\", \"entity\": \"kyiv-strike-2025-12\", "
+      "\"property\": \"deaths\", \"value\": \"many\"}\n"
+      "{\"record\": \"claim\", \"id\": \"v2\", \"claimant\": \"zelensky\", \"entity\": \"kyiv-strike-2025-12\", "
+      "\"property\": \"injured\", \"value\": \"about 30\"}\n");
+  CHECK(cli("import " + shell_quote(file)).status == 0);
+  const std::string err = cli.stderr_text();
+  CHECK(err.find("claimdb: warning: claim 'v1': \"many\" -> [2, inf) person carries almost no information") !=
+        std::string::npos);
+  CHECK(err.find("'v2'") == std::string::npos);
 }
