@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -72,25 +73,29 @@ class Importer {
       case RecordKind::source: {
         const Source s = io::decode_source(j, skip);
         if (insert_new(s)) ++summary.sources;
-        else restate("source", s.id, io::differences(s, store_.sources(s.id).at(0)), {});
+        else restate("source", s.id, io::differences(s, store_.sources(s.id).at(0)),
+                     [&] { return io::differences(s, store_.sources(s.id, true).at(0)); }, {});
         break;
       }
       case RecordKind::entity: {
         const Entity e = io::decode_entity(j, skip);
         if (insert_new(e)) ++summary.entities;
-        else restate("entity", e.id, io::differences(e, store_.entities(e.id).at(0)), e.aliases);
+        else restate("entity", e.id, io::differences(e, store_.entities(e.id).at(0)),
+                     [&] { return io::differences(e, store_.entities(e.id, true).at(0)); }, e.aliases);
         break;
       }
       case RecordKind::property: {
         const Property p = io::decode_property(j, skip);
         if (insert_new(p)) ++summary.properties;
-        else restate("property", p.id, io::differences(p, store_.properties(p.id).at(0)), {});
+        else restate("property", p.id, io::differences(p, store_.properties(p.id).at(0)),
+                     [&] { return io::differences(p, store_.properties(p.id, true).at(0)); }, {});
         break;
       }
       case RecordKind::report: {
         const Report r = io::decode_report(j, skip);
         if (insert_new(r)) ++summary.reports;
-        else restate("report", r.id, io::differences(r, store_.reports(r.id).at(0)), {});
+        else restate("report", r.id, io::differences(r, store_.reports(r.id).at(0)),
+                     [&] { return io::differences(r, store_.reports(r.id, true).at(0)); }, {});
         break;
       }
       case RecordKind::claim: {
@@ -323,11 +328,14 @@ class Importer {
                 what + " already exists with other values: " + io::describe(differences) + "; " + how, where);
   }
 
-  // A record whose id exists: identical is unchanged; changed, an amendment
-  // with --update, else refused listing every difference.
+  // A record whose id exists: identical to its current values, or to the
+  // values first recorded (an export states those, then its amendments), is
+  // unchanged; changed, an amendment with --update, else refused listing
+  // every difference from the current values.
   void restate(const std::string& kind, const std::string& id, const std::vector<io::Difference>& differences,
+               const std::function<std::vector<io::Difference>()>& from_recorded,
                const std::vector<std::string>& aliases) {
-    if (differences.empty()) {
+    if (differences.empty() || from_recorded().empty()) {
       ++summary.unchanged;
       return;
     }

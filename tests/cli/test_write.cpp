@@ -410,6 +410,13 @@ TEST_CASE("re-importing a developing story: identical is a no-op, changes need -
     CHECK(cli("import " + shell_quote(exported)).status == 0);
     CHECK(cli.stderr_text().rfind("claimdb: nothing to import: 62 claims unchanged, ", 0) == 0);
     CHECK(dump(cli.db) == seeded);
+    // So does an export holding amendments: the records as first recorded, then the amendments.
+    REQUIRE(cli("amend source zelensky --name 'President Zelensky' --reason r").status == 0);
+    const std::string amended = dump(cli.db);
+    const auto with_history = cli.dir.write("export2.json", cli("export").out);
+    CHECK(cli("import " + shell_quote(with_history)).status == 0);
+    CHECK(cli.stderr_text().rfind("claimdb: nothing to import: 62 claims unchanged, ", 0) == 0);
+    CHECK(dump(cli.db) == amended);
   }
 
   SUBCASE("an edited file: a figure corrected, a source renamed, a claim added") {
