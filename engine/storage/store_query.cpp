@@ -61,6 +61,15 @@ std::string status_sql(const char* c) {
 // report); NULL when the sources give no time.
 const char* const claim_time_sql = "COALESCE(c.said_at, c.published_at, r.published_at)";
 
+// A descriptive column of a source or entity (recorded row aliased `alias`)
+// as the database knew it at :t: its latest amendment recorded by then, else
+// the recorded value ("" clears). The views of schema 4 give the same for now.
+std::string known_at_t(const std::string& kind, const std::string& alias, const std::string& column) {
+  return "nullif(coalesce((SELECT a." + column + " FROM " + kind + "_amendments a WHERE a." + kind + " = " +
+         alias + ".id AND a." + column + " IS NOT NULL AND a.recorded_at <= :t ORDER BY a.id DESC LIMIT 1), " +
+         alias + "." + column + "), '')";
+}
+
 // The news-time bounds on the claim aliased `c` (its report's time through
 // `published`), as " AND ..." conditions with parameters named by prefix.
 std::string news_sql(const NewsTime& n, const std::string& c, const std::string& published,
@@ -206,9 +215,11 @@ QueryResult Store::query_conflicts(const ConflictQuery& f) {
 
 QueryResult Store::query_sources(const SourceQuery& f) {
   const bool filtered = f.entity || f.property;
-  std::string sql =
-      "SELECT s.slug, s.name, s.kind, s.affiliation, COUNT(c.id) FROM sources s "
-      "LEFT JOIN claims c ON c.claimant = s.id AND c.recorded_at <= :t";
+  // Names and sides as amended by :t (as of a time before an amendment, the earlier version).
+  std::string sql = "SELECT s.slug, " + known_at_t("source", "s", "name") + ", " +
+                    known_at_t("source", "s", "kind") + ", " + known_at_t("source", "s", "affiliation") +
+                    ", COUNT(c.id) FROM source_records s "
+                    "LEFT JOIN claims c ON c.claimant = s.id AND c.recorded_at <= :t";
   if (f.entity) sql += " AND c.entity = :entity";
   if (f.property) sql += " AND c.property = :property";
   sql += " WHERE s.recorded_at <= :t GROUP BY s.id";
@@ -223,10 +234,11 @@ QueryResult Store::query_sources(const SourceQuery& f) {
 }
 
 QueryResult Store::query_entities(const std::string& as_of, std::int64_t limit) {
-  SQLite::Statement q(db_,
-                      "SELECT e.slug, e.name, e.kind, p.slug FROM entities e "
-                      "LEFT JOIN entities p ON p.id = e.part_of WHERE e.recorded_at <= :t "
-                      "ORDER BY e.slug" + limit_clause(limit));
+  SQLite::Statement q(db_, "SELECT e.slug, " + known_at_t("entity", "e", "name") + ", " +
+                               known_at_t("entity", "e", "kind") +
+                               ", p.slug FROM entity_records e "
+                               "LEFT JOIN entity_records p ON p.id = e.part_of WHERE e.recorded_at <= :t "
+                               "ORDER BY e.slug" + limit_clause(limit));
   q.bind(":t", as_of_or_now(as_of));
   bind_limit(q, limit);
   return collect(q, {"id", "name", "kind", "part_of"});

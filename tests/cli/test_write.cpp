@@ -383,6 +383,27 @@ TEST_CASE("library: an amended affiliation is what the detector uses, recomputed
   CHECK(db.snapshot().sources.at(1).affiliation == "side-b");  // as first recorded
 }
 
+TEST_CASE("library: as of a time before an amendment, queries show the earlier version") {
+  Database db = Database::open(":memory:");
+  db.add(Source{.id = "s", .name = "Misspelt", .affiliation = "x", .recorded_at = "2025-12-27T00:00:00Z"});
+  db.add(Entity{.id = "e", .name = "Evnt", .recorded_at = "2025-12-27T00:00:00Z"});
+  db.add(Amendment{.record = "source", .id = "s", .name = "Spelt", .reason = "typo",
+                   .recorded_at = "2025-12-28T00:00:00Z"});
+  db.add(Amendment{.record = "entity", .id = "e", .name = "Event", .reason = "typo",
+                   .recorded_at = "2025-12-28T00:00:00Z"});
+  auto first_cell = [&](const std::string& text, std::size_t column) {
+    const QueryResult r = query(db, text);
+    REQUIRE(r.rows.size() == 1);
+    return std::get<std::string>(r.rows[0].at(column));
+  };
+  CHECK(first_cell("sources", 1) == "Spelt");
+  CHECK(first_cell("sources as of 2025-12-27T12:00", 1) == "Misspelt");
+  CHECK(first_cell("sources as of 2025-12-28", 1) == "Spelt");
+  CHECK(first_cell("entities", 1) == "Event");
+  CHECK(first_cell("entities as of 2025-12-27T12:00", 1) == "Evnt");
+  CHECK(first_cell("sources as of 2025-12-27T12:00", 3) == "x");
+}
+
 namespace {
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
