@@ -39,7 +39,7 @@ void print_written(WriteTarget& target, const WriteResult& result, const std::st
     doc["kind"] = result.kind;
     doc["id"] = result.id;
     const std::string record_kind = result.kind == "retraction" ? "claim"
-                                    : result.kind == "amendment" ? std::string()
+                                    : result.kind == "amendment" ? result.record
                                                                  : result.kind;
     if (!record_kind.empty())
       doc["record"] = Row::parse(record_json(db, record_kind, result.id));

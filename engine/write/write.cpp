@@ -307,7 +307,7 @@ WriteResult link_claims(Database& db, const Link& link) {
 WriteResult amend_record(Database& db, const Amendment& amendment) {
   return transaction(db, "amending", [&](detail::Store& store) {
     store.insert(amendment);
-    return WriteResult{.kind = "amendment", .id = amendment.id};
+    return WriteResult{.kind = "amendment", .id = amendment.id, .record = amendment.record};
   });
 }
 

@@ -25,6 +25,7 @@ struct WriteResult {
   std::string kind;  // "source", "entity", "property", "report", "claim", "review", "link",
                      // "retraction", "amendment"
   std::string id;    // the new record's id (a retraction or amendment: the claim or record's)
+  std::string record;  // an amendment: the amended record's kind (source, entity, ...)
   // Records made on the way (add claim with create_missing): (kind, id).
   std::vector<std::pair<std::string, std::string>> created;
   // A claim: the conflicts it now takes part in (contradictions), explained.

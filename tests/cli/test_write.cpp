@@ -154,6 +154,10 @@ TEST_CASE("each write command prints the new id, or the whole record with --form
               .out.rfind("outlet-e-synthetic-deaths\n", 0) == 0);
     const auto entity = cli("add entity --id lviv-2 --name Lviv --format json");
     CHECK(nlohmann::json::parse(entity.out)["record"]["name"] == "Lviv");
+    const auto amended = cli("amend entity lviv-2 --alias Lwów --reason alias --format json");
+    const auto doc = nlohmann::json::parse(amended.out);
+    CHECK(doc["kind"] == "amendment");
+    CHECK(doc["record"]["aliases"] == nlohmann::json::array({"Lwów"}));
   }
   SUBCASE("a claim prints the conflicts it now takes part in, explained") {
     const auto added = cli("add claim --claimant polish-officials --entity kyiv-strike-2025-12 "
