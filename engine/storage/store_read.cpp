@@ -408,58 +408,66 @@ std::vector<Amendment> Store::amendments(const std::string& record, const std::s
 }
 
 std::optional<std::string> Store::same_link(const Link& l) {
-  SQLite::Statement q(db_,
+  auto& q = statement("same_link",
                       "SELECT l.slug, t.slug, l.kind, l.origin, l.rationale FROM links l "
                       "JOIN claims t ON t.id = l.to_claim "
                       "WHERE l.from_claim = (SELECT id FROM claims WHERE slug = ?) ORDER BY l.id");
   q.bind(1, l.from);
   const std::string origin = l.origin.empty() ? "analyst" : l.origin;
-  while (q.executeStep())
+  std::optional<std::string> found;
+  while (!found && q.executeStep())
     if (text_at(q, 1) == l.to && text_at(q, 2) == l.kind && text_at(q, 3) == origin &&
         text_at(q, 4) == l.rationale)
-      return text_at(q, 0);
-  return std::nullopt;
+      found = text_at(q, 0);
+  q.reset();
+  return found;
 }
 
 std::optional<std::string> Store::same_review(const Review& r) {
-  SQLite::Statement q(db_,
-                      "SELECT slug, rating, reviewer, reviewed_at, url, explanation FROM reviews "
-                      "WHERE claim = (SELECT id FROM claims WHERE slug = ?) ORDER BY id");
-  q.bind(1, r.claim);
   std::string reviewed;
   try {
     reviewed = check_time(r.reviewed_at, "reviewed_at");
   } catch (const Error&) {
     return std::nullopt;  // the insert names the field
   }
-  while (q.executeStep())
+  auto& q = statement("same_review",
+                      "SELECT slug, rating, reviewer, reviewed_at, url, explanation FROM reviews "
+                      "WHERE claim = (SELECT id FROM claims WHERE slug = ?) ORDER BY id");
+  q.bind(1, r.claim);
+  std::optional<std::string> found;
+  while (!found && q.executeStep())
     if (text_at(q, 1) == r.rating && text_at(q, 2) == r.reviewer && text_at(q, 3) == reviewed &&
         text_at(q, 4) == r.url && text_at(q, 5) == r.explanation)
-      return text_at(q, 0);
-  return std::nullopt;
+      found = text_at(q, 0);
+  q.reset();
+  return found;
 }
 
 bool Store::same_retraction(const Retraction& r) {
-  SQLite::Statement q(db_,
-                      "SELECT x.reason, s.slug, x.retracted_at FROM retractions x "
-                      "LEFT JOIN sources s ON s.id = x.retracted_by "
-                      "WHERE x.claim = (SELECT id FROM claims WHERE slug = ?)");
-  q.bind(1, r.claim);
   std::string when;
   try {
     when = check_time(r.retracted_at, "retracted_at");
   } catch (const Error&) {
     return false;
   }
-  while (q.executeStep())
-    if (text_at(q, 0) == r.reason && text_at(q, 1) == r.retracted_by && text_at(q, 2) == when) return true;
-  return false;
+  auto& q = statement("same_retraction",
+                      "SELECT x.reason, s.slug, x.retracted_at FROM retractions x "
+                      "LEFT JOIN source_records s ON s.id = x.retracted_by "
+                      "WHERE x.claim = (SELECT id FROM claims WHERE slug = ?)");
+  q.bind(1, r.claim);
+  bool found = false;
+  while (!found && q.executeStep())
+    found = text_at(q, 0) == r.reason && text_at(q, 1) == r.retracted_by && text_at(q, 2) == when;
+  q.reset();
+  return found;
 }
 
 bool Store::retracted(const std::string& claim) {
-  SQLite::Statement q(db_, "SELECT 1 FROM retractions WHERE claim = (SELECT id FROM claims WHERE slug = ?)");
+  auto& q = statement("retracted", "SELECT 1 FROM retractions WHERE claim = (SELECT id FROM claims WHERE slug = ?)");
   q.bind(1, claim);
-  return q.executeStep();
+  const bool found = q.executeStep();
+  q.reset();
+  return found;
 }
 
 std::optional<Claim> Store::latest_claim_version(const std::string& claim) {
