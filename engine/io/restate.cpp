@@ -177,6 +177,15 @@ std::vector<std::string> reading_warnings(const std::string& claim, const Quanti
                   " carries almost no information: it is never the sole basis of a conflict");
   else if (!r.rule.empty() && r.rule != "{n}")
     out.push_back(said + " read as " + interval + " by the rule '" + r.rule + "'");
+  // A counted noun of several words stands for one unit.
+  const auto last_digit = r.phrase.find_last_of("0123456789");
+  if (!r.unit.empty() && last_digit != std::string::npos) {
+    std::string noun = r.phrase.substr(last_digit + 1);
+    noun.erase(0, noun.find_first_not_of(" \t"));
+    noun.erase(noun.find_last_not_of(" \t") + 1);
+    if (noun.find(' ') != std::string::npos)
+      out.push_back(said + ": '" + noun + "' is read as the unit '" + r.unit + "'");
+  }
   // A separator before three digits could be read the other way.
   static const std::regex grouped(R"((^|[^0-9.,])([0-9]{1,3})([.,])([0-9]{3})($|[^0-9.,]))");
   std::smatch m;

@@ -527,6 +527,9 @@ TEST_CASE("warnings at entry: what the quantity reader assumed, and a value its 
   CHECK(cli(claim + "--value 1.234 --id w3").status == 0);
   CHECK(cli.stderr_text().find("the '.' in '1.234' is read as a decimal point, not a thousands separator") !=
         std::string::npos);
+  CHECK(cli(claim + "--value '300 Shahed attack drones' --id w6").status == 0);
+  CHECK(cli.stderr_text() == "claimdb: warning: claim 'w6': \"300 Shahed attack drones\": 'Shahed attack drones' is "
+                             "read as the unit 'drone'\n");
   CHECK(cli(claim + "--value 1,234 --id w4").status == 0);
   CHECK(cli.stderr_text().find("the ',' in '1,234' is read as a thousands separator (1234)") != std::string::npos);
   const auto share = cli(claim + "--value '40 percent' --id w5 --format json");
