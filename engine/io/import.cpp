@@ -148,7 +148,17 @@ class Importer {
           ++summary.unchanged;
           break;
         }
-        store_.insert(a);
+        try {
+          store_.insert(a);
+        } catch (const Error& e) {
+          // The store names the model's fields; the document nests them.
+          Location where = e.location();
+          if (where.field == "record") where.field = "amends";
+          else if (where.field != "id" && where.field != "reason" && where.field != "recorded_at" &&
+                   !where.field.empty())
+            where.field = "set/" + where.field;
+          throw Error(e.code(), e.message(), where);
+        }
         ++summary.amendments;
         break;
       }

@@ -230,6 +230,17 @@ TEST_CASE("bad input is refused with file, line or path and field, and changes n
        ErrorCode::bad_input,
        "input: /sources/0/recorded_at: invalid time 'yesterday' (expected ISO 8601: 2025-12-27 or "
        "2025-12-27T06:30:00Z)"},
+      {"amendment of a field the kind lacks",
+       jsonl({R"({"record": "amendment", "amends": "property", "id": "launched", "set": {"name": "x"}, "reason": "r"})"}),
+       true, ErrorCode::bad_input,
+       "input:1: /set/name: a property has no field 'name' to amend (amendable: description)"},
+      {"amendment of a missing record",
+       jsonl({R"({"record": "amendment", "amends": "source", "id": "nobody", "set": {"name": "x"}, "reason": "r"})"}),
+       true, ErrorCode::not_found, "input:1: /id: unknown source 'nobody'"},
+      {"amendment of an unknown kind",
+       R"({"amendments": [{"amends": "planet", "id": "x", "set": {"name": "y"}, "reason": "r"}]})", false,
+       ErrorCode::bad_input,
+       "input: /amendments/0/amends: unknown record kind 'planet' (source, entity, property or report)"},
       {"wrong format version", R"({"format": "claimdb", "version": 2})", false, ErrorCode::bad_input,
        "input: /version: unsupported format version 2 (this claimdb reads version 1)"},
   };
