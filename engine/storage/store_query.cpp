@@ -63,7 +63,8 @@ const char* const claim_time_sql = "COALESCE(c.said_at, c.published_at, r.publis
 
 // A descriptive column of a source or entity (recorded row aliased `alias`)
 // as the database knew it at :t: its latest amendment recorded by then, else
-// the recorded value ("" clears). The views of schema 4 give the same for now.
+// the recorded value ("" clears). The views of the amendments migration
+// give the same for now.
 std::string known_at_t(const std::string& kind, const std::string& alias, const std::string& column) {
   return "nullif(coalesce((SELECT a." + column + " FROM " + kind + "_amendments a WHERE a." + kind + " = " +
          alias + ".id AND a." + column + " IS NOT NULL AND a.recorded_at <= :t ORDER BY a.id DESC LIMIT 1), " +
