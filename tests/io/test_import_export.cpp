@@ -166,6 +166,40 @@ TEST_CASE("a document imported again is left as it is, corrections and all") {
   CHECK(test::export_string(db) == before);
 }
 
+TEST_CASE("import with update amends entities, properties and reports, and refuses what cannot be amended") {
+  Database db = Database::open(":memory:");
+  import_text(db, base_document, "base.json", false);
+  const std::string edited = R"({
+    "entities": [{"id": "kyiv", "name": "Kyiv", "part_of": "ukraine", "aliases": ["Kiev"]}],
+    "properties": [{"id": "target", "value_type": "category", "description": "what was aimed at"}],
+    "reports": [{"id": "r1", "title": "First, updated", "published_at": "2025-12-27"}]
+  })";
+  ImportOptions update;
+  update.update = true;
+  const ImportSummary s = import_text(db, edited, "edited.json", false, update);
+  CHECK(s.amended == 3);
+  CHECK(db.find_entity("kyiv")->aliases == std::vector<std::string>{"Kiev"});
+  CHECK(db.find_property("target")->description == "what was aimed at");
+  CHECK(db.find_report("r1")->title == "First, updated");
+  CHECK(db.list_amendments().size() == 3);
+  CHECK(db.list_amendments("entity", "kyiv").at(0).reason.rfind("import --update of edited.json at ", 0) == 0);
+  // Again: nothing to do.
+  CHECK(import_text(db, edited, "edited.json", false, update).amended == 0);
+  // A property's unit is not descriptive: refused even with update.
+  const std::string before = test::export_string(db);
+  try {
+    import_text(db, R"({"properties": [{"id": "launched", "value_type": "quantity", "unit": "missile"}]})",
+                "unit.json", false, update);
+    FAIL_CHECK("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) ==
+          "unit.json: /properties/0/unit: property 'launched' already exists with other values: unit: 'drone' in "
+          "the database, 'missile' in the file; an amendment changes only descriptive fields, not unit: give the "
+          "changed record another id");
+  }
+  CHECK(test::export_string(db) == before);
+}
+
 TEST_CASE("bad input is refused with file, line or path and field, and changes nothing") {
   const std::vector<BadCase> cases = {
       {"malformed JSON", R"({"sources": [)", false, ErrorCode::bad_input,
