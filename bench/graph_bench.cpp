@@ -119,7 +119,7 @@ void write_sqlite(const std::string& path, const claimdb::GraphRows& rows) {
   };
   const char* now = "2025-12-27T00:00:00Z";
   auto text = [](sqlite3_stmt* q, int i, const std::string& s) { sqlite3_bind_text(q, i, s.c_str(), -1, SQLITE_STATIC); };
-  run("INSERT INTO sources(id, slug, name, affiliation, recorded_at) VALUES (?, ?, ?, ?, ?)", [&](auto* q, auto step) {
+  run("INSERT INTO source_records(id, slug, name, affiliation, recorded_at) VALUES (?, ?, ?, ?, ?)", [&](auto* q, auto step) {
     for (std::size_t i = 0; i < rows.sources.size(); ++i) {
       sqlite3_bind_int64(q, 1, static_cast<sqlite3_int64>(i + 1));
       text(q, 2, rows.sources[i].id);
@@ -131,7 +131,7 @@ void write_sqlite(const std::string& path, const claimdb::GraphRows& rows) {
   });
   std::size_t entities = 0;
   for (const auto& c : rows.claims) entities = std::max<std::size_t>(entities, std::stoul(c.entity.substr(3)) + 1);
-  run("INSERT INTO entities(id, slug, name, recorded_at) VALUES (?, ?, ?, ?)", [&](auto* q, auto step) {
+  run("INSERT INTO entity_records(id, slug, name, recorded_at) VALUES (?, ?, ?, ?)", [&](auto* q, auto step) {
     for (std::size_t i = 0; i < entities; ++i) {
       const std::string slug = "ent" + std::to_string(i);
       sqlite3_bind_int64(q, 1, static_cast<sqlite3_int64>(i + 1));
@@ -141,7 +141,7 @@ void write_sqlite(const std::string& path, const claimdb::GraphRows& rows) {
       step();
     }
   });
-  run("INSERT INTO properties(id, slug, value_type, recorded_at) VALUES (?, ?, 'text', ?)", [&](auto* q, auto step) {
+  run("INSERT INTO property_records(id, slug, value_type, recorded_at) VALUES (?, ?, 'text', ?)", [&](auto* q, auto step) {
     for (int i = 0; i < 4; ++i) {
       const std::string slug = "prop" + std::to_string(i);
       sqlite3_bind_int(q, 1, i + 1);

@@ -111,16 +111,16 @@ class Loader {
  public:
   explicit Loader(sqlite3* db)
       : db_(db),
-        source_(db, "INSERT INTO sources(slug, name, kind, affiliation, description, recorded_at) "
+        source_(db, "INSERT INTO source_records(slug, name, kind, affiliation, description, recorded_at) "
                     "VALUES (?, ?, ?, ?, ?, ?)"),
-        entity_(db, "INSERT INTO entities(slug, name, kind, part_of, description, recorded_at) "
+        entity_(db, "INSERT INTO entity_records(slug, name, kind, part_of, description, recorded_at) "
                     "VALUES (?, ?, ?, ?, ?, ?)"),
-        alias_(db, "INSERT INTO entity_aliases(entity, position, alias) VALUES (?, ?, ?)"),
-        property_(db, "INSERT INTO properties(slug, value_type, unit, multi_valued, cumulative, "
+        alias_(db, "INSERT INTO entity_alias_records(entity, position, alias) VALUES (?, ?, ?)"),
+        property_(db, "INSERT INTO property_records(slug, value_type, unit, multi_valued, cumulative, "
                       "description, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         constraint_(db, "INSERT INTO property_constraints(property, position, relation, other) "
                         "VALUES (?, ?, ?, ?)"),
-        report_(db, "INSERT INTO reports(slug, publisher, title, url, published_at, cites, text, "
+        report_(db, "INSERT INTO report_records(slug, publisher, title, url, published_at, cites, text, "
                     "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         report_text_(db, "INSERT INTO reports_fts(rowid, title, text) VALUES (?, ?, ?)"),
         claim_(db, "INSERT INTO claims(slug, claimant, report, entity, property, phrase, "

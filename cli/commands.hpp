@@ -51,5 +51,6 @@ void register_report_commands(CLI::App& app, Context& context); // stats, check,
 void register_detect_commands(CLI::App& app, Context& context); // detect, conflicts, why, quantity
 void register_query_commands(CLI::App& app, Context& context);  // query, repl
 void register_graph_commands(CLI::App& app, Context& context);  // disputes, camps, provenance, status, graph
+void register_write_commands(CLI::App& app, Context& context);  // add, correct, retract, review, link, amend, history
 
 }  // namespace claimdb::cli

@@ -21,10 +21,11 @@ void init(const Context& context) {
             << (existed ? " is ready" : "") << " (schema version " << db.schema_version() << ")\n";
 }
 
-void import(const Context& context, const std::vector<std::string>& files, bool detect) {
+void import(const Context& context, const std::vector<std::string>& files, bool detect, bool update) {
   Database db = open_for_writing(context);
   ImportOptions options;
   options.detect = detect;
+  options.update = update;
   std::unique_ptr<ProgressBar> bar;
   bool detecting = false;
   if (ProgressBar::wanted()) {
@@ -52,21 +53,34 @@ void import(const Context& context, const std::vector<std::string>& files, bool 
   ImportSummary s = import_files(db, files, options);
   if (detecting) std::fputs("\r\033[K", stderr);  // clears the detection line
   else if (bar) bar->finish();
+  // A file re-stated as it was imported before: nothing to do, and saying so.
+  if (s.records() == 0 && s.amended == 0 && s.corrected == 0 && s.unchanged > 0) {
+    std::fprintf(stderr, "claimdb: nothing to import: %lld claims unchanged, %lld other records unchanged "
+                         "(already in the database as the files state them)\n",
+                 (long long)s.unchanged_claims, (long long)(s.unchanged - s.unchanged_claims));
+    return;
+  }
+  std::string restated;
+  if (s.unchanged > 0) restated += "; " + std::to_string(s.unchanged) + " unchanged";
+  if (s.amended > 0) restated += "; " + std::to_string(s.amended) + " amended";
+  if (s.corrected > 0) restated += "; " + std::to_string(s.corrected) + " corrected";
   // Rates of tiny imports are noise; print one only past a millisecond.
   const double rate = s.seconds >= 0.001 ? double(s.claims) / s.seconds : 0;
   std::fprintf(stderr,
                "claimdb: imported %lld claims in %.3f s (%.0f claims/s), %s; also %lld sources, "
                "%lld entities, %lld properties, %lld reports, %lld links, %lld reviews, "
-               "%lld retractions\n",
+               "%lld retractions%s%s\n",
                (long long)s.claims, s.seconds, rate,
                detect ? (std::to_string(s.conflicts) + " conflicts found (" +
                          std::to_string(s.detected) + " detector links)").c_str()
                       : "detection skipped (run claimdb detect)",
                (long long)s.sources, (long long)s.entities,
                (long long)s.properties, (long long)s.reports, (long long)s.links,
-               (long long)s.reviews, (long long)s.retractions);
+               (long long)s.reviews, (long long)s.retractions,
+               s.amendments > 0 ? (", " + std::to_string(s.amendments) + " amendments").c_str() : "",
+               restated.c_str());
   if (s.warnings > 0)
-    std::fprintf(stderr, "claimdb: %lld warnings%s\n", (long long)s.warnings,
+    std::fprintf(stderr, "claimdb: %lld warning%s%s\n", (long long)s.warnings, s.warnings == 1 ? "" : "s",
                  s.warnings > kShownWarnings ? (" (the first " + std::to_string(kShownWarnings) + " shown)").c_str() : "");
 }
 
@@ -115,12 +129,20 @@ void register_data_commands(CLI::App& app, Context& context) {
       ->type_name("FILE");
   import_cmd->footer(
       "All files of one import are one transaction: after any error the database is exactly as "
-      "before.\nThe database is created when it does not exist. Format: docs/json-format.md");
+      "before.\nThe database is created when it does not exist. Format: docs/json-format.md\n"
+      "A record already in the database as the file states it is left alone (importing the same file\n"
+      "again changes nothing and says so). A changed one is refused, listing every difference, unless\n"
+      "--update: a source, entity, property or report is then amended, a claim corrected (a new claim\n"
+      "that supersedes it), with the file and the time as the reason.");
   auto no_detect = std::make_shared<bool>(false);
   import_cmd->add_flag("--no-detect", *no_detect,
                        "skip conflict detection (for bulk loads; run `claimdb detect` afterwards)");
-  import_cmd->callback([&, files, no_detect] {
-    run(context, [&] { import(context, *files, !*no_detect); });
+  auto update = std::make_shared<bool>(false);
+  import_cmd->add_flag("--update", *update,
+                       "record changed records as amendments and changed claims as corrections "
+                       "(without it a changed record is refused, listing its differences)");
+  import_cmd->callback([&, files, no_detect, update] {
+    run(context, [&] { import(context, *files, !*no_detect, *update); });
   });
 
   auto format = std::make_shared<std::string>("json");

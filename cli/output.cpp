@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include <claimdb/quantity.hpp>
+
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -148,6 +150,45 @@ void print(const Listing& listing, Format format, std::ostream& out, int width) 
     }
     case Format::table: print_table(listing, out, width); break;
   }
+}
+
+Row interval_json(const std::optional<Interval>& interval) {
+  if (!interval) return nullptr;
+  Row out;
+  out["lo"] = interval->lo ? Row(*interval->lo) : Row(nullptr);
+  out["hi"] = interval->hi ? Row(*interval->hi) : Row(nullptr);
+  out["lo_open"] = interval->lo_open;
+  out["hi_open"] = interval->hi_open;
+  out["text"] = format_interval(*interval);
+  return out;
+}
+
+Row conflict_row(const Conflict& c, Format format) {
+  Row row;
+  row["a"] = c.a;
+  row["b"] = c.b;
+  row["kind"] = c.kind;
+  row["relation"] = c.relation;
+  row["severity"] = c.severity;
+  row["entity"] = c.entity;
+  row["property_a"] = c.property;
+  row["property_b"] = c.property_b;
+  row["claimant_a"] = c.claimant_a;
+  row["claimant_b"] = c.claimant_b;
+  row["phrase_a"] = c.phrase_a;
+  row["phrase_b"] = c.phrase_b;
+  if (format == Format::json) {
+    row["interval_a"] = interval_json(c.interval_a);
+    row["interval_b"] = interval_json(c.interval_b);
+  } else {
+    row["interval_a"] = c.interval_a ? format_interval(*c.interval_a) : std::string();
+    row["interval_b"] = c.interval_b ? format_interval(*c.interval_b) : std::string();
+  }
+  row["unit_a"] = c.unit_a;
+  row["unit_b"] = c.unit_b;
+  row["origin"] = c.origin;
+  row["explanation"] = c.explanation;
+  return row;
 }
 
 }  // namespace claimdb::cli

@@ -5,6 +5,8 @@
 // formats never disagree.
 #pragma once
 
+#include <claimdb/detect.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <iosfwd>
@@ -32,6 +34,12 @@ void print(const Listing& listing, Format format, std::ostream& out, int width =
 
 // Terminal width of stdout, or 0 when it is not a terminal.
 int terminal_width();
+
+// An interval as JSON ({lo, hi, lo_open, hi_open, text}), null when absent.
+Row interval_json(const std::optional<Interval>& interval);
+// One conflict as a row of `conflicts` (intervals as objects in JSON, as
+// text otherwise).
+Row conflict_row(const Conflict& c, Format format);
 
 // Text of a JSON value as a table/CSV cell.
 std::string cell_text(const Row& value);

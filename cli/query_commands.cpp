@@ -98,11 +98,19 @@ void register_query_commands(CLI::App& app, Context& context) {
   auto bail = std::make_shared<bool>(false);
   auto* repl_cmd = app.add_subcommand(
       "repl", "Interactive shell: queries, dot-commands (.help), history and completion");
+  auto read_only = std::make_shared<bool>(false);
   repl_cmd->add_flag("--bail", *bail, "stop at the first error (naming its line)");
-  repl_cmd->callback([&, bail] {
+  repl_cmd->add_flag("--read-only", *read_only,
+                     "open the database read-only: queries run, writes are refused by SQLite");
+  repl_cmd->footer(
+      "Besides queries and dot-commands the REPL takes the write verbs of the command line,\n"
+      "with the same options: add source|entity|property|report|claim, correct, retract,\n"
+      "review, link, amend, history. Each write prints a confirmation line.");
+  repl_cmd->callback([&, bail, read_only] {
     Shell shell;
     shell.db_path = context.db_path;
     shell.bail = *bail;
+    shell.read_only = *read_only;
     context.status = run_repl(shell);
   });
 }

@@ -3,6 +3,9 @@
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "write_commands.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <unistd.h>
 
@@ -43,6 +46,64 @@ void run_query(Shell& shell, const LineSource& where, int first_line, const std:
   } catch (const Error& e) {
     const int line = first_line + static_cast<int>(std::max<std::int64_t>(e.location().line, 1)) - 1;
     report_error(shell, where, line, describe_query_error(text, e), exit_status(e.code()));
+  }
+}
+
+// The first word of a line, and how many words it has.
+std::pair<std::string, std::size_t> first_word(const std::string& line) {
+  std::size_t count = 0;
+  std::string first;
+  bool in_word = false;
+  for (char c : line) {
+    const bool blank = c == ' ' || c == '\t';
+    if (!blank && !in_word) ++count;
+    if (!blank && count == 1) first += c;
+    in_word = !blank;
+  }
+  return {first, count};
+}
+
+// A write verb ("history ID" too, for every kind of record); the rest of
+// history's forms ("history c1 as of ...") stay with the query language.
+bool is_write_line(const std::string& line) {
+  const auto [first, count] = first_word(line);
+  if (first == "history") return count == 2;
+  const auto& verbs = write_verbs();
+  return std::find(verbs.begin(), verbs.end(), first) != verbs.end();
+}
+
+// Runs a write verb through the same definitions as `claimdb VERB ...`.
+void run_write(Shell& shell, const LineSource& where, const std::string& line) {
+  CLI::App app{"claimdb REPL write verbs"};
+  app.name("");
+  app.require_subcommand(1);
+  WriteTarget target;
+  target.out = shell.out;
+  target.err = shell.err;
+  target.confirm = true;
+  target.database = [&shell]() -> Database& {
+    if (!shell.db) throw Error(ErrorCode::io, "no database is open; use .open FILE");
+    return *shell.db;
+  };
+  target.read_database = [&target]() -> const Database& { return target.database(); };
+  target.guard = [](const std::function<void()>& body) { body(); };
+  add_write_commands(app, target);
+  try {
+    std::vector<std::string> args = split_arguments(line);
+    std::reverse(args.begin(), args.end());
+    app.parse(args);
+  } catch (const CLI::CallForHelp&) {
+    *shell.out << app.help();
+  } catch (const CLI::CallForAllHelp&) {
+    *shell.out << app.help();
+  } catch (const CLI::ParseError& e) {
+    report_error(shell, where, where.line,
+                 std::string(e.what()) + " (" + first_word(line).first + " --help shows the usage)", exit_usage);
+  } catch (const Error& e) {
+    std::string message = e.location().empty() ? e.message()
+                                               : e.location().to_string() + ": " + e.message();
+    if (e.code() == ErrorCode::read_only) message += " (the REPL was started with --read-only: it only reads)";
+    report_error(shell, where, where.line, printable(message), exit_status(e.code()));
   }
 }
 
@@ -95,6 +156,10 @@ void run_lines(Shell& shell, LineSource& source) {
         run_dot_command(shell, trimmed, source);
         continue;
       }
+      if (is_write_line(trimmed)) {
+        run_write(shell, source, trimmed);
+        continue;
+      }
       buffer_line = source.line;
       buffer = *line;
     } else if (trimmed.empty()) {
@@ -114,7 +179,13 @@ int run_repl(Shell& shell) {
   shell.interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1;
   shell.colour = use_colour(STDOUT_FILENO);
   try {
-    shell.db = Database::open(shell.db_path);
+    Options options;
+    if (shell.read_only) {
+      // SQLite itself refuses every write on this connection.
+      options.read_only = true;
+      options.create_if_missing = false;
+    }
+    shell.db = Database::open(shell.db_path, options);
   } catch (const Error& e) {
     std::cerr << "claimdb: error: " << e.what() << '\n';
     return exit_status(e.code());
@@ -122,7 +193,8 @@ int run_repl(Shell& shell) {
   if (shell.interactive) {
     shell.width = terminal_width();
     std::cout << "claimdb " << version() << " on " << shell.db_path
-              << ". Type a query, or .help; .quit to leave.\n";
+              << (shell.read_only ? " (read-only)" : "")
+              << ". Type a query, a write (add claim ..., correct ...), or .help; .quit to leave.\n";
     auto source = terminal_source(shell);
     run_lines(shell, *source);
   } else {

@@ -26,6 +26,7 @@ struct Shell {
   Mode mode = Mode::table;         // .mode
   bool timer = false;              // .timer: print each query's time
   bool bail = false;               // --bail: stop at the first error
+  bool read_only = false;          // --read-only: the database is opened read-only
   bool interactive = false;        // a terminal: prompts, line editing, history
   bool colour = false;             // colour the output (terminal, no NO_COLOR)
   int width = 0;                   // fit tables to this width (0: no limit)

@@ -47,7 +47,12 @@ void mode(Shell& shell, const Arguments& args, const LineSource&) {
 }
 
 void open(Shell& shell, const Arguments& args, const LineSource&) {
-  Database db = Database::open(args[0]);
+  Options options;
+  if (shell.read_only) {
+    options.read_only = true;
+    options.create_if_missing = false;
+  }
+  Database db = Database::open(args[0], options);
   shell.db = std::move(db);
   shell.db_path = args[0];
 }
@@ -210,7 +215,9 @@ void help(Shell& shell, const Arguments& args, const LineSource&) {
     *shell.out << c.usage << std::string(width - std::string_view(c.usage).size() + 2, ' ')
                << c.help << '\n';
   *shell.out << "Queries: claims, conflicts, sources, entities, properties, why, search, history,\n"
-                "disputes, camps, status, provenance (see docs/query.md)\n";
+                "disputes, camps, status, provenance (see docs/query.md)\n"
+                "Writes: add source|entity|property|report|claim, correct, retract, review, link,\n"
+                "amend, history ID, with the options of the command line (VERB --help; docs/cli.md)\n";
 }
 
 // Splits arguments at spaces; "double" or 'single' quotes keep spaces.

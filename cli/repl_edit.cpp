@@ -3,9 +3,11 @@
 // keywords, dot-commands, output modes and entity, source, property, report
 // and claim ids.
 #include "repl.hpp"
+#include "write_commands.hpp"
 
 #include <editline/readline.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
@@ -54,6 +56,30 @@ std::vector<std::string> candidates_for(const std::vector<std::string>& before, 
       return std::vector<std::string>();
     }
   };
+  const auto& verbs = write_verbs();
+  if (!before.empty() && std::find(verbs.begin(), verbs.end(), before.front()) != verbs.end()) {
+    const std::string& verb = before.front();
+    if (before.size() == 1 && verb == "add") return {"source", "entity", "property", "report", "claim"};
+    if (before.size() == 1 && verb == "amend") return {"source", "entity", "property", "report"};
+    if (before.size() == 2 && verb == "amend") {
+      const std::string& kind = before[1];
+      if (kind == "source") return ids(IdKind::source);
+      if (kind == "entity") return ids(IdKind::entity);
+      if (kind == "property") return ids(IdKind::property);
+      if (kind == "report") return ids(IdKind::report);
+      return {};
+    }
+    if ((before.size() == 1 && verb != "add" && verb != "amend") ||
+        (before.size() == 2 && verb == "link"))
+      return ids(IdKind::claim);
+    if (last == "--claimant" || last == "--by" || last == "--publisher") return ids(IdKind::source);
+    if (last == "--entity" || last == "--place" || last == "--part-of") return ids(IdKind::entity);
+    if (last == "--property") return ids(IdKind::property);
+    if (last == "--report" || last == "--cites") return ids(IdKind::report);
+    if (last == "--kind" && verb == "link") return analyst_link_kinds();
+    if (last == "--polarity") return {"asserts", "denies"};
+    return {};
+  }
   if (last == "about") return ids(IdKind::entity);
   if (last == "on") return ids(IdKind::property);
   if (last == "by" && !(before.size() >= 2 && before[before.size() - 2] == "order"))

@@ -56,6 +56,7 @@ void stats(const Context& context, const std::string& format) {
     row["reviews"] = s.reviews;
     row["retractions"] = s.retractions;
     row["supersessions"] = s.supersessions;
+    row["amendments"] = s.amendments;
     row["schema_version"] = s.schema_version;
     row["file_bytes"] = s.file_bytes;
     std::cout << row.dump(2) << '\n';
@@ -71,6 +72,7 @@ void stats(const Context& context, const std::string& format) {
   add("reviews", s.reviews);
   add("retractions", s.retractions);
   add("supersessions", s.supersessions);
+  add("amendments", s.amendments);
   print(listing, Format::table, std::cout);
   std::cout << "schema version " << s.schema_version << ", " << s.file_bytes << " bytes\n";
 }

@@ -62,6 +62,7 @@ void each_record(const Database& db, Emit emit) {
     if (l.origin != "detector") emit("link", io::encode(l));
   for (const auto& r : d.reviews) emit("review", io::encode(r));
   for (const auto& r : d.retractions) emit("retraction", io::encode(r));
+  for (const auto& a : d.amendments) emit("amendment", io::encode(a));
 }
 
 }  // namespace
@@ -74,6 +75,8 @@ void export_json(const Database& db, std::ostream& out) {
                              "reviews", "retractions"})
     doc[member] = OrderedJson::array();
   each_record(db, [&](const char* kind, OrderedJson record) {
+    if (std::string(kind) == "amendment" && !doc.contains("amendments"))
+      doc["amendments"] = OrderedJson::array();  // only when there are any
     const std::string member = std::string(kind) == "entity"     ? "entities"
                                : std::string(kind) == "property" ? "properties"
                                                                  : std::string(kind) + "s";

@@ -4,12 +4,15 @@
 
 #include "io/order.hpp"
 #include "io/records.hpp"
+#include "io/restate.hpp"
+#include "model/time.hpp"
 #include "detect/detector.hpp"
 #include "storage/store.hpp"
 
 #include <sqlite3.h>
 
 #include <chrono>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -67,27 +70,106 @@ class Importer {
 
   void add_record(RecordKind kind, const Json& j, std::string_view skip) {
     switch (kind) {
-      case RecordKind::source: store_.insert(io::decode_source(j, skip)); ++summary.sources; break;
-      case RecordKind::entity: store_.insert(io::decode_entity(j, skip)); ++summary.entities; break;
-      case RecordKind::property: store_.insert(io::decode_property(j, skip)); ++summary.properties; break;
-      case RecordKind::report: store_.insert(io::decode_report(j, skip)); ++summary.reports; break;
-      case RecordKind::claim: store_.insert(io::decode_claim(j, skip)); ++summary.claims; break;
+      case RecordKind::source: {
+        const Source s = io::decode_source(j, skip);
+        if (insert_new(s)) ++summary.sources;
+        else restate("source", s.id, io::differences(s, store_.sources(s.id).at(0)),
+                     [&] { return io::differences(s, store_.sources(s.id, true).at(0)); }, {});
+        break;
+      }
+      case RecordKind::entity: {
+        const Entity e = io::decode_entity(j, skip);
+        if (insert_new(e)) ++summary.entities;
+        else restate("entity", e.id, io::differences(e, store_.entities(e.id).at(0)),
+                     [&] { return io::differences(e, store_.entities(e.id, true).at(0)); }, e.aliases);
+        break;
+      }
+      case RecordKind::property: {
+        const Property p = io::decode_property(j, skip);
+        if (insert_new(p)) ++summary.properties;
+        else restate("property", p.id, io::differences(p, store_.properties(p.id).at(0)),
+                     [&] { return io::differences(p, store_.properties(p.id, true).at(0)); }, {});
+        break;
+      }
+      case RecordKind::report: {
+        const Report r = io::decode_report(j, skip);
+        if (insert_new(r)) ++summary.reports;
+        else restate("report", r.id, io::differences(r, store_.reports(r.id).at(0)),
+                     [&] { return io::differences(r, store_.reports(r.id, true).at(0)); }, {});
+        break;
+      }
+      case RecordKind::claim: {
+        const Claim c = io::decode_claim(j, skip);
+        if (insert_new(c)) {
+          ++summary.claims;
+          if (store_.last_reading) warn_reading(c.id, *store_.last_reading);
+        } else {
+          restate_claim(c);
+        }
+        break;
+      }
       case RecordKind::link: {
         Link l = io::decode_link(j, skip);
         if (l.origin == "detector")
           throw Error(ErrorCode::bad_input,
                       "origin 'detector' is reserved for claimdb's conflict detector",
                       Location{.json_path = "/origin", .field = "origin"});
+        if (auto same = store_.same_link(l); same && (l.id.empty() || *same == l.id)) {
+          ++summary.unchanged;
+          break;
+        }
         store_.insert(l);
         ++summary.links;
         break;
       }
-      case RecordKind::review: store_.insert(io::decode_review(j, skip)); ++summary.reviews; break;
-      case RecordKind::retraction: store_.insert(io::decode_retraction(j, skip)); ++summary.retractions; break;
+      case RecordKind::review: {
+        Review r = io::decode_review(j, skip);
+        if (auto same = store_.same_review(r); same && (r.id.empty() || *same == r.id)) {
+          ++summary.unchanged;
+          break;
+        }
+        store_.insert(r);
+        ++summary.reviews;
+        break;
+      }
+      case RecordKind::retraction: {
+        Retraction r = io::decode_retraction(j, skip);
+        if (store_.same_retraction(r)) {
+          ++summary.unchanged;
+          break;
+        }
+        store_.insert(r);
+        ++summary.retractions;
+        break;
+      }
+      case RecordKind::amendment: {
+        Amendment a = io::decode_amendment(j, skip);
+        if (same_amendment(a)) {
+          ++summary.unchanged;
+          break;
+        }
+        try {
+          store_.insert(a);
+        } catch (const Error& e) {
+          // The store names the model's fields; the document nests them.
+          Location where = e.location();
+          if (where.field == "record") where.field = "amends";
+          else if (where.field != "id" && where.field != "reason" && where.field != "recorded_at" &&
+                   !where.field.empty())
+            where.field = "set/" + where.field;
+          throw Error(e.code(), e.message(), where);
+        }
+        ++summary.amendments;
+        break;
+      }
     }
   }
 
+  // The file being read, for messages and for the reason of an update.
+  std::string file_;
   void document(const std::string& text, const std::string& name) {
+    file_ = name;
+    reason_.clear();
     Json doc;
     try {
       doc = Json::parse(text);
@@ -115,7 +197,7 @@ class Importer {
                       Location{.file = name, .json_path = "/version", .field = "version"});
       } else {
         bool known = false;
-        for (int k = 0; k <= int(RecordKind::retraction); ++k) known = known || key == io::plural(RecordKind(k));
+        for (int k = 0; k <= io::last_record_kind; ++k) known = known || key == io::plural(RecordKind(k));
         if (!known)
           throw Error(ErrorCode::bad_input, "unknown member '" + key + "' in a claimdb document",
                       Location{.file = name, .json_path = "/" + key, .field = key});
@@ -124,7 +206,7 @@ class Importer {
                       Location{.file = name, .json_path = "/" + key, .field = key});
       }
     }
-    for (int k = 0; k <= int(RecordKind::retraction); ++k) {
+    for (int k = 0; k <= io::last_record_kind; ++k) {
       const auto kind = RecordKind(k);
       auto it = doc.find(io::plural(kind));
       if (it == doc.end() || it->is_null()) continue;
@@ -147,6 +229,8 @@ class Importer {
   }
 
   void lines(std::istream& in, const std::string& name, std::int64_t total) {
+    file_ = name;
+    reason_.clear();
     std::string line;
     std::int64_t number = 0;
     while (std::getline(in, line)) {
@@ -218,8 +302,139 @@ class Importer {
     }
   }
 
+  // Inserts a record; false when its id is taken (then nothing was written:
+  // the insert validates everything else first, and the row is the first
+  // thing it writes), so that the caller compares it with the stored one.
+  // The common case, a new record, costs no extra lookup.
+  template <typename Record>
+  bool insert_new(const Record& record) {
+    try {
+      store_.insert(record);
+      return true;
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::duplicate && e.location().field == "id" && !record.id.empty()) return false;
+      throw;
+    }
+  }
+
+  // What the quantity reader assumed, for the first claims that need it
+  // (a bulk load is not flooded: the rest are counted).
+  void warn_reading(const std::string& claim, const QuantityReading& reading) {
+    if (!options_.warn) return;
+    // A vague phrase read by its rule is what the table documents; only what
+    // could mislead is said: no information, or a separator read one way.
+    if (reading.informative && reading.phrase.find_first_of(".,") == std::string::npos) return;
+    // The reader's own warnings reach options_.warn already, with the file
+    // and path (below): they are not said twice.
+    QuantityReading without_reader = reading;
+    without_reader.warnings.clear();
+    for (const std::string& w : io::reading_warnings(claim, without_reader)) {
+      if (w.find(" by the rule '") != std::string::npos) continue;
+      if (++warned_ <= 20) options_.warn(w);
+    }
+  }
+
+ public:
+  // Says how many warnings were left out.
+  void finish_warnings() {
+    if (options_.warn && warned_ > 20)
+      options_.warn("and " + std::to_string(warned_ - 20) + " more warnings of the quantity reader");
+  }
+
+ private:
+  std::int64_t warned_ = 0;
+
+  // The reason recorded for what --update changes.
+  std::string update_reason() {
+    if (reason_.empty()) reason_ = "import --update of " + file_ + " at " + now_utc();
+    return reason_;
+  }
+
+  [[noreturn]] void refuse(const std::string& what, const std::vector<io::Difference>& differences,
+                           const std::string& how) {
+    Location where;
+    where.field = differences.front().field;
+    throw Error(ErrorCode::duplicate,
+                what + " already exists with other values: " + io::describe(differences) + "; " + how, where);
+  }
+
+  // A record whose id exists: identical to its current values, or to the
+  // values first recorded (an export states those, then its amendments), is
+  // unchanged; changed, an amendment with --update, else refused listing
+  // every difference from the current values.
+  void restate(const std::string& kind, const std::string& id, const std::vector<io::Difference>& differences,
+               const std::function<std::vector<io::Difference>()>& from_recorded,
+               const std::vector<std::string>& aliases) {
+    if (differences.empty() || from_recorded().empty()) {
+      ++summary.unchanged;
+      return;
+    }
+    std::vector<io::Difference> fixed;
+    for (const auto& d : differences)
+      if (!d.amendable) fixed.push_back(d);
+    const std::string what = kind + " '" + id + "'";
+    if (!fixed.empty())
+      refuse(what, differences,
+             "an amendment changes only descriptive fields, not " + fixed.front().field +
+                 ": give the changed record another id");
+    if (!options_.update)
+      refuse(what, differences, "import --update records the file's values as an amendment (claimdb history " + id +
+                                    " shows the versions)");
+    Amendment a = io::amendment_for(kind, id, differences);
+    if (a.aliases) a.aliases = aliases;
+    a.reason = update_reason();
+    store_.insert(a);
+    ++summary.amended;
+  }
+
+  void restate_claim(const Claim& c) {
+    // Unchanged when the file states the claim as first recorded, or as its
+    // latest correction (an update imported before).
+    const Claim original = store_.claims({}, c.id).at(0);
+    auto differences = io::differences(c, original, original);
+    const Claim latest = differences.empty() ? original : store_.latest_claim_version(c.id).value_or(original);
+    if (!differences.empty() && latest.id != original.id) differences = io::differences(c, latest, original);
+    if (differences.empty()) {
+      ++summary.unchanged;
+      ++summary.unchanged_claims;
+      return;
+    }
+    const std::string what = "claim '" + c.id + "'";
+    for (const auto& d : differences)
+      if (!d.amendable)
+        refuse(what, differences,
+               "a correction keeps the claimant, entity, property and what it supersedes, not " + d.field +
+                   ": give the changed claim another id");
+    if (!options_.update)
+      refuse(what, differences,
+             "import --update records the file's claim as a correction that supersedes " +
+                 (latest.id == c.id ? std::string("it") : "its latest version '" + latest.id + "'"));
+    if (store_.retracted(latest.id))
+      refuse(what, differences, "claim '" + latest.id + "' is retracted: a retracted claim cannot be corrected");
+    Claim fix = c;
+    std::string id = c.id + "-corrected";
+    for (int n = 2; store_.claim_id(id); ++n) id = c.id + "-corrected-" + std::to_string(n);
+    fix.id = id;
+    fix.recorded_at.clear();
+    fix.supersedes = latest.id;
+    fix.correction_reason = update_reason();
+    store_.insert(fix);
+    ++summary.corrected;
+  }
+
+  bool same_amendment(const Amendment& a) {
+    for (const Amendment& b : store_.amendments(a.record, a.id))
+      if (a.name == b.name && a.kind == b.kind && a.affiliation == b.affiliation &&
+          a.description == b.description && a.title == b.title && a.url == b.url &&
+          a.published_at == b.published_at && a.text == b.text && a.aliases == b.aliases &&
+          a.reason == b.reason && (a.recorded_at.empty() || a.recorded_at == b.recorded_at))
+        return true;
+    return false;
+  }
+
   detail::Store& store_;
   const ImportOptions& options_;
+  std::string reason_;
 };
 
 bool is_json_lines_name(const std::string& path) {
@@ -282,6 +497,7 @@ ImportSummary transactional(Database& db, const ImportOptions& options, Body&& b
   try {
     const detail::DetectMark before = detect::mark(store);
     body(importer);
+    importer.finish_warnings();
     // Incremental detection: only the (entity, property) groups this import
     // touched, inside the same transaction (all or nothing with the import).
     if (options.detect) {

@@ -142,7 +142,8 @@ std::optional<RecordKind> record_kind(std::string_view name) {
       {"source", RecordKind::source}, {"entity", RecordKind::entity},
       {"property", RecordKind::property}, {"report", RecordKind::report},
       {"claim", RecordKind::claim}, {"link", RecordKind::link},
-      {"review", RecordKind::review}, {"retraction", RecordKind::retraction}};
+      {"review", RecordKind::review}, {"retraction", RecordKind::retraction},
+      {"amendment", RecordKind::amendment}};
   for (auto [n, k] : kinds)
     if (n == name) return k;
   return std::nullopt;
@@ -158,6 +159,7 @@ const char* plural(RecordKind kind) {
     case RecordKind::link: return "links";
     case RecordKind::review: return "reviews";
     case RecordKind::retraction: return "retractions";
+    case RecordKind::amendment: return "amendments";
   }
   return "";
 }
@@ -172,6 +174,7 @@ const char* singular(RecordKind kind) {
     case RecordKind::link: return "link";
     case RecordKind::review: return "review";
     case RecordKind::retraction: return "retraction";
+    case RecordKind::amendment: return "amendment";
   }
   return "";
 }
@@ -465,6 +468,62 @@ OrderedJson encode(const Retraction& r) {
   put(out, "retracted_by", r.retracted_by);
   put(out, "retracted_at", r.retracted_at);
   put(out, "recorded_at", r.recorded_at);
+  return out;
+}
+
+Amendment decode_amendment(const Json& j, std::string_view skip) {
+  only(j, {"amends", "id", "set", "reason", "recorded_at"}, skip, "amendment");
+  Amendment a;
+  a.record = text(j, "amends", true);
+  a.id = text(j, "id", true);
+  a.reason = text(j, "reason", true);
+  a.recorded_at = text(j, "recorded_at");
+  auto set = j.find("set");
+  if (set == j.end() || set->is_null()) bad("set", "missing required field 'set'");
+  if (!set->is_object()) bad("set", "field 'set' must be an object of the fields it changes");
+  const std::pair<const char*, std::optional<std::string> Amendment::*> fields[] = {
+      {"name", &Amendment::name}, {"kind", &Amendment::kind}, {"affiliation", &Amendment::affiliation},
+      {"description", &Amendment::description}, {"title", &Amendment::title}, {"url", &Amendment::url},
+      {"published_at", &Amendment::published_at}, {"text", &Amendment::text}};
+  for (const auto& [key, value] : set->items()) {
+    if (key == "aliases") {
+      if (!value.is_array()) bad("set/aliases", "field 'aliases' must be an array of strings");
+      a.aliases.emplace();
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (!value[i].is_string())
+          bad("set/aliases/" + std::to_string(i), "each alias must be a string, not " + std::string(type_name(value[i])));
+        a.aliases->push_back(value[i].get<std::string>());
+      }
+      continue;
+    }
+    bool known = false;
+    for (const auto& [name, member] : fields) {
+      if (key != name) continue;
+      known = true;
+      if (!value.is_string())
+        bad("set/" + key, "field '" + key + "' must be a string, not " + type_name(value));
+      a.*member = value.get<std::string>();
+    }
+    if (!known) bad("set/" + key, "unknown field '" + key + "' in an amendment");
+  }
+  return a;
+}
+
+OrderedJson encode(const Amendment& a) {
+  OrderedJson out;
+  out["amends"] = a.record;
+  out["id"] = a.id;
+  OrderedJson set = OrderedJson::object();
+  const std::pair<const char*, const std::optional<std::string>*> fields[] = {
+      {"name", &a.name}, {"kind", &a.kind}, {"affiliation", &a.affiliation},
+      {"title", &a.title}, {"url", &a.url}, {"published_at", &a.published_at},
+      {"description", &a.description}, {"text", &a.text}};
+  for (const auto& [name, value] : fields)
+    if (*value) set[name] = **value;
+  if (a.aliases) set["aliases"] = *a.aliases;
+  out["set"] = std::move(set);
+  out["reason"] = a.reason;
+  put(out, "recorded_at", a.recorded_at);
   return out;
 }
 

@@ -14,7 +14,8 @@ using Json = nlohmann::json;
 using OrderedJson = nlohmann::ordered_json;
 
 // The record kinds, in the order an import needs them.
-enum class RecordKind { source, entity, property, report, claim, link, review, retraction };
+enum class RecordKind { source, entity, property, report, claim, link, review, retraction, amendment };
+inline constexpr int last_record_kind = static_cast<int>(RecordKind::amendment);
 
 // "source" -> RecordKind::source; nullopt for anything else.
 std::optional<RecordKind> record_kind(std::string_view name);
@@ -33,6 +34,7 @@ Claim decode_claim(const Json& j, std::string_view skip = {});
 Link decode_link(const Json& j, std::string_view skip = {});
 Review decode_review(const Json& j, std::string_view skip = {});
 Retraction decode_retraction(const Json& j, std::string_view skip = {});
+Amendment decode_amendment(const Json& j, std::string_view skip = {});
 
 // Encoding in the stable field order used by export. `value_type` tells how
 // to write a claim's value.
@@ -44,5 +46,6 @@ OrderedJson encode(const Claim& c, ValueType value_type);
 OrderedJson encode(const Link& l);
 OrderedJson encode(const Review& r);
 OrderedJson encode(const Retraction& r);
+OrderedJson encode(const Amendment& a);
 
 }  // namespace claimdb::io

@@ -21,8 +21,8 @@ struct VerbInfo {
 
 const std::vector<VerbInfo>& verbs() {
   static const std::vector<VerbInfo> table = {
-      {Verb::claims, "claims", {"about", "on", "by", "in", "since", "until"}},
-      {Verb::conflicts, "conflicts", {"about", "on", "by", "kind", "severity", "between"}},
+      {Verb::claims, "claims", {"about", "on", "by", "in", "since", "until", "published", "said"}},
+      {Verb::conflicts, "conflicts", {"about", "on", "by", "kind", "severity", "between", "published", "said"}},
       {Verb::sources, "sources", {"about", "on"}},
       {Verb::entities, "entities", {}},
       {Verb::properties, "properties", {}},
@@ -184,8 +184,8 @@ class Parser {
       return filter(q, t, word);
     std::vector<std::string> allowed = v.clauses;
     allowed.insert(allowed.end(), modifier_words().begin(), modifier_words().end());
-    static const std::array<const char*, 9> all_filters = {"about", "on", "by", "in", "since",
-                                                           "until", "kind", "severity", "between"};
+    static const std::array<const char*, 11> all_filters = {"about", "on", "by", "in", "since", "until",
+                                                            "kind", "severity", "between", "published", "said"};
     for (const char* f : all_filters)
       if (word == f)
         fail_at(t, "'" + word + "' does not apply to " + v.name + " (" + v.name + " take" +
@@ -213,6 +213,16 @@ class Parser {
     } else if (word == "until") {
       once(!q.until.empty(), t);
       q.until = end_of_day(time("until"));
+    } else if (word == "published" || word == "said") {
+      // News time: when it was published or said, apart from `as of`.
+      const Token direction = next();
+      const bool before = is_word(direction, "before");
+      if (!before && !is_word(direction, "after")) missing(direction, "'before' or 'after' after '" + word + "'");
+      std::string& bound = word == "published" ? (before ? q.published_before : q.published_after)
+                                               : (before ? q.said_before : q.said_after);
+      once(!bound.empty(), t);
+      const std::string given = time(word + (before ? " before" : " after"));
+      bound = before ? given : end_of_day(given);
     } else if (word == "kind") {
       once(q.kind.has_value(), t);
       q.kind = id("a link kind after 'kind'");
@@ -295,7 +305,8 @@ const std::vector<std::string>& keywords() {
   static const std::vector<std::string> words = [] {
     std::vector<std::string> out = verb_names();
     for (const char* w : {"about", "on", "by", "in", "since", "until", "kind", "severity",
-                          "between", "and", "order", "asc", "desc", "limit", "as", "of"})
+                          "between", "and", "order", "asc", "desc", "limit", "as", "of",
+                          "published", "said", "before", "after"})
       out.push_back(w);
     std::sort(out.begin(), out.end());
     return out;

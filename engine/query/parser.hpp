@@ -31,6 +31,9 @@ struct ParsedQuery {
   std::optional<IdRef> about, on, by, in;  // entity, property, source, report
   std::optional<IdRef> between_a, between_b;
   std::string since, until;  // canonical; until a date means its end
+  // News time: "published before T", "said after T", ... (canonical; after a
+  // date means after its end, before a date before its start).
+  std::string published_before, published_after, said_before, said_after;
   std::optional<IdRef> kind;
   std::string severity_op;   // > >= < <= =
   double severity = 0;

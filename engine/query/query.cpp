@@ -90,6 +90,7 @@ QueryResult conflicts(Store& store, const ParsedQuery& q) {
   f.source = resolve(store, IdKind::source, q.by);
   f.between_a = resolve(store, IdKind::source, q.between_a);
   f.between_b = resolve(store, IdKind::source, q.between_b);
+  f.news = {q.published_before, q.published_after, q.said_before, q.said_after};
   if (q.kind) {
     f.kind = q.kind->id;
     const auto& kinds = link_kinds();
@@ -173,6 +174,7 @@ QueryResult run(const Database& db, const ParsedQuery& q) {
       f.report = resolve(store, IdKind::report, q.in);
       f.since = q.since;
       f.until = q.until;
+      f.news = {q.published_before, q.published_after, q.said_before, q.said_after};
       f.as_of = q.as_of;
       f.limit = store_limit(q);
       return store.query_claims(f);

@@ -102,6 +102,9 @@ std::string Database::add(const Review& r) {
 void Database::add(const Retraction& r) {
   atomically(*store_, "adding retraction", [&] { store_->insert(r); });
 }
+void Database::add(const Amendment& a) {
+  atomically(*store_, "adding amendment", [&] { store_->insert(a); });
+}
 
 namespace {
 template <typename T>
@@ -161,6 +164,10 @@ std::vector<Review> Database::list_reviews() const {
 std::vector<Retraction> Database::list_retractions() const {
   return guarded("listing retractions", [&] { return store_->retractions(); });
 }
+std::vector<Amendment> Database::list_amendments(const std::string& record,
+                                                 const std::string& id) const {
+  return guarded("listing amendments", [&] { return store_->amendments(record, id); });
+}
 std::vector<Claim> Database::corrections_of(const std::string& claim_id) const {
   return guarded("listing corrections", [&] { return store_->claims({}, {}, claim_id); });
 }
@@ -169,14 +176,15 @@ Dataset Database::snapshot() const {
   return guarded("reading the database", [&] {
     detail::ReadSnapshot consistent(*store_);
     Dataset d;
-    d.sources = store_->sources();
-    d.reports = store_->reports();
-    d.entities = store_->entities();
-    d.properties = store_->properties();
+    d.sources = store_->sources({}, true);
+    d.reports = store_->reports({}, true);
+    d.entities = store_->entities({}, true);
+    d.properties = store_->properties({}, true);
     d.claims = store_->claims({});
     d.links = store_->links(false);  // recorded links; the detector's are derived
     d.reviews = store_->reviews();
     d.retractions = store_->retractions();
+    d.amendments = store_->amendments();
     return d;
   });
 }

@@ -366,6 +366,8 @@ Stats Store::stats() {
   s.reviews = count("SELECT count(*) FROM reviews");
   s.retractions = count("SELECT count(*) FROM retractions");
   s.supersessions = count("SELECT count(*) FROM claims WHERE supersedes IS NOT NULL");
+  s.amendments = count("SELECT (SELECT count(*) FROM source_amendments) + (SELECT count(*) FROM entity_amendments) + "
+                       "(SELECT count(*) FROM property_amendments) + (SELECT count(*) FROM report_amendments)");
   s.schema_version = schema_version();
   s.file_bytes = count("SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
   return s;

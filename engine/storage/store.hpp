@@ -121,13 +121,36 @@ struct StoredLinkFilter {
 struct DetectMark {
   RowId claim = 0;       // largest claims.id before
   RowId retraction = 0;  // largest retractions.id before
+  RowId link = 0;        // largest links.id before (an analyst's link changes its pair)
+  RowId source_amendment = 0;  // largest source_amendments.id before (affiliation)
+};
+
+// One version of a record, or one event in a claim's life, for `history`.
+struct HistoryRow {
+  std::string recorded_at;
+  std::string event;   // "recorded", "amended", ...
+  std::string id;      // the record (or the other claim, review, link) concerned
+  std::string by;      // who, when known
+  std::string detail;  // what changed, the value, the reason
 };
 
 // --- What the query language (engine/query) reads: store_query.cpp ---------
 // Ids arrive resolved to row ids (0: no filter); times are canonical; as_of
 // "" means now. limit 0 means all rows.
+// News time, apart from database time (as_of): bounds on when a claim was
+// published (by the claim, else its report) and when it was said. "": no
+// bound; before is exclusive, after exclusive; a claim without that time is
+// left out by a bound on it.
+struct NewsTime {
+  std::string published_before, published_after, said_before, said_after;
+  bool any() const {
+    return !published_before.empty() || !published_after.empty() || !said_before.empty() ||
+           !said_after.empty();
+  }
+};
 struct ClaimQuery {
   RowId entity = 0, property = 0, claimant = 0, report = 0;
+  NewsTime news;
   std::string since, until;  // bounds on the claim's time (said, else published)
   std::string as_of;         // only rows recorded at or before
   std::int64_t limit = 0;
@@ -135,6 +158,7 @@ struct ClaimQuery {
 struct ConflictQuery {
   RowId entity = 0, property = 0, source = 0;  // either side matches
   RowId between_a = 0, between_b = 0;          // one side each
+  NewsTime news;                               // both claims
   std::string kind;                            // "": contradicts; "all": every kind
   std::string severity_op;                     // "", ">", ">=", "<", "<=", "="
   double severity = 0;
@@ -178,6 +202,11 @@ class Store {
   std::string insert(const Link& link);
   std::string insert(const Review& review);
   RowId insert(const Retraction& retraction);
+  RowId insert(const Amendment& amendment);
+
+  // How the phrase of the claim inserted last was read (nullopt when it
+  // gave its interval, or is not a quantity): for warnings at entry.
+  std::optional<QuantityReading> last_reading;
 
   // What inserting the last claim found worth telling (a quantity phrase
   // read one of two ways, ...); clears them.
@@ -201,11 +230,23 @@ class Store {
   };
   std::optional<PropertyInfo> property_info(const std::string& slug);
 
-  // Reading back, ordered by user id. `where` restricts by the filter.
-  std::vector<Source> sources(const std::string& slug = {});
-  std::vector<Entity> entities(const std::string& slug = {});
-  std::vector<Property> properties(const std::string& slug = {});
-  std::vector<Report> reports(const std::string& slug = {});
+  // Reading back, ordered by user id: the current values (amendments
+  // applied), or with as_recorded the values first recorded.
+  std::vector<Source> sources(const std::string& slug = {}, bool as_recorded = false);
+  std::vector<Entity> entities(const std::string& slug = {}, bool as_recorded = false);
+  std::vector<Property> properties(const std::string& slug = {}, bool as_recorded = false);
+  std::vector<Report> reports(const std::string& slug = {}, bool as_recorded = false);
+  // Re-stated records (an import of what is already there): the id of a
+  // recorded link or review with the same content (ids aside), whether the
+  // same retraction is recorded, the claim's latest version (the end of its
+  // corrections, newest first), and whether the claim is retracted.
+  std::optional<std::string> same_link(const Link& link);
+  std::optional<std::string> same_review(const Review& review);
+  bool same_retraction(const Retraction& retraction);
+  std::optional<Claim> latest_claim_version(const std::string& claim);
+  bool retracted(const std::string& claim);
+  // Every amendment, oldest first, or those of one record.
+  std::vector<Amendment> amendments(const std::string& record = {}, const std::string& slug = {});
   std::vector<Claim> claims(const ClaimFilter& filter, const std::string& slug = {},
                             const std::string& supersedes = {});
   // Recorded links, then (with_detector) the detector's, by id.
@@ -317,6 +358,10 @@ class Store {
   std::unordered_map<RowId, std::string> report_languages_, source_languages_;
   std::vector<std::string> warnings_;
 };
+
+// The fields an amendment of a record kind may set ("source": name, kind,
+// affiliation, description; ...), empty for an unknown kind.
+std::vector<std::string> amendable_fields(const std::string& record);
 
 // The newest schema version among the embedded migrations.
 int latest_version();

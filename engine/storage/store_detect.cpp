@@ -168,6 +168,9 @@ DetectMark Store::detect_mark() {
   DetectMark mark;
   mark.claim = db_.execAndGet("SELECT COALESCE(MAX(id), 0) FROM claims").getInt64();
   mark.retraction = db_.execAndGet("SELECT COALESCE(MAX(id), 0) FROM retractions").getInt64();
+  mark.link = db_.execAndGet("SELECT COALESCE(MAX(id), 0) FROM links").getInt64();
+  mark.source_amendment =
+      db_.execAndGet("SELECT COALESCE(MAX(id), 0) FROM source_amendments").getInt64();
   return mark;
 }
 
@@ -190,6 +193,17 @@ std::vector<std::pair<RowId, RowId>> Store::groups_touched_since(const DetectMar
           "SELECT c.entity, c.property FROM retractions r JOIN claims c ON c.id = r.claim "
           "WHERE r.id > ?",
           mark.retraction);
+  // An analyst's link replaces the detector's for its pair.
+  collect("touched_linked",
+          "SELECT c.entity, c.property FROM links l JOIN claims c ON c.id = l.from_claim "
+          "WHERE l.id > ?1 UNION SELECT c.entity, c.property FROM links l "
+          "JOIN claims c ON c.id = l.to_claim WHERE l.id > ?1",
+          mark.link);
+  // A source's amended side changes which of its claims are independent.
+  collect("touched_affiliation",
+          "SELECT DISTINCT c.entity, c.property FROM source_amendments a "
+          "JOIN claims c ON c.claimant = a.source WHERE a.id > ? AND a.affiliation IS NOT NULL",
+          mark.source_amendment);
   return {groups.begin(), groups.end()};
 }
 

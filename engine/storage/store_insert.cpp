@@ -137,7 +137,7 @@ RowId Store::insert(const Source& s) {
   check_text(s.description, "description");
   const std::string language = check_language(s.language, "language");
   auto& q = statement("insert_source",
-                      "INSERT INTO sources(slug, name, kind, affiliation, description, recorded_at, "
+                      "INSERT INTO source_records(slug, name, kind, affiliation, description, recorded_at, "
                       "language) VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, s.id);
   q.bind(2, s.name);
@@ -165,7 +165,7 @@ RowId Store::insert(const Entity& e) {
   }
   for (const auto& alias : e.aliases) check_text(alias, "aliases", true);
   auto& q = statement("insert_entity",
-                      "INSERT INTO entities(slug, name, kind, part_of, description, recorded_at) "
+                      "INSERT INTO entity_records(slug, name, kind, part_of, description, recorded_at) "
                       "VALUES (?, ?, ?, ?, ?, ?)");
   q.bind(1, e.id);
   q.bind(2, e.name);
@@ -177,7 +177,7 @@ RowId Store::insert(const Entity& e) {
   RowId id = db_.getLastInsertRowid();
   for (std::size_t i = 0; i < e.aliases.size(); ++i) {
     auto& a = statement("insert_alias",
-                        "INSERT INTO entity_aliases(entity, position, alias) VALUES (?, ?, ?)");
+                        "INSERT INTO entity_alias_records(entity, position, alias) VALUES (?, ?, ?)");
     a.bind(1, id);
     a.bind(2, static_cast<std::int64_t>(i));
     a.bind(3, e.aliases[i]);
@@ -205,7 +205,7 @@ RowId Store::insert(const Property& p) {
                              c.other, "property", "constraints"));
   }
   auto& q = statement("insert_property",
-                      "INSERT INTO properties(slug, value_type, unit, multi_valued, cumulative, "
+                      "INSERT INTO property_records(slug, value_type, unit, multi_valued, cumulative, "
                       "description, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, p.id);
   q.bind(2, to_string(p.value_type));
@@ -247,7 +247,7 @@ RowId Store::insert(const Report& r) {
                     "report", "cites");
   }
   auto& q = statement("insert_report",
-                      "INSERT INTO reports(slug, publisher, title, url, published_at, cites, text, "
+                      "INSERT INTO report_records(slug, publisher, title, url, published_at, cites, text, "
                       "recorded_at, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, r.id);
   bind_optional(q, 2, publisher);
@@ -339,6 +339,7 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info, const std::str
         check_interval(reading.interval);
         v.interval = reading.interval;
         v.unit = reading.unit;
+        last_reading = reading;
       }
       break;
     case ValueType::boolean:
@@ -362,6 +363,7 @@ Value Store::read_value(const Claim& c, const PropertyInfo& info, const std::str
 
 RowId Store::insert(const Claim& c) {
   warnings_.clear();  // only the last claim's: an importer takes them after each record
+  last_reading.reset();
   check_id(c.id, "id");
   check_text(c.quote, "quote");
   check_text(c.correction_reason, "correction_reason");
@@ -540,6 +542,218 @@ std::string Store::next_generated_id(const char* table, const char* prefix) {
     q.bind(1, slug);
     if (!q.executeStep()) return slug;
   }
+}
+
+namespace {
+
+// The fields an amendment of each kind may set.
+struct AmendableField {
+  const char* name;
+  std::optional<std::string> Amendment::*member;
+  bool required;  // a required field cannot be cleared
+  bool time;      // canonical time
+};
+
+const std::vector<AmendableField>& amendable(const std::string& record) {
+  static const std::vector<AmendableField> source = {
+      {"name", &Amendment::name, true, false},
+      {"kind", &Amendment::kind, false, false},
+      {"affiliation", &Amendment::affiliation, false, false},
+      {"description", &Amendment::description, false, false}};
+  static const std::vector<AmendableField> entity = {
+      {"name", &Amendment::name, true, false},
+      {"kind", &Amendment::kind, false, false},
+      {"description", &Amendment::description, false, false}};
+  static const std::vector<AmendableField> property = {
+      {"description", &Amendment::description, false, false}};
+  static const std::vector<AmendableField> report = {
+      {"title", &Amendment::title, true, false},
+      {"url", &Amendment::url, false, false},
+      {"published_at", &Amendment::published_at, false, true},
+      {"text", &Amendment::text, false, false}};
+  static const std::vector<AmendableField> none;
+  if (record == "source") return source;
+  if (record == "entity") return entity;
+  if (record == "property") return property;
+  if (record == "report") return report;
+  return none;
+}
+
+std::string field_list(const std::string& record) {
+  std::string out;
+  for (const auto& f : amendable(record)) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  if (record == "entity") out += ", aliases";
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> amendable_fields(const std::string& record) {
+  std::vector<std::string> out;
+  for (const auto& f : amendable(record)) out.push_back(f.name);
+  if (record == "entity") out.push_back("aliases");
+  return out;
+}
+
+RowId Store::insert(const Amendment& a) {
+  if (a.record != "source" && a.record != "entity" && a.record != "property" && a.record != "report")
+    fail(ErrorCode::bad_input,
+         "unknown record kind '" + a.record.substr(0, 40) + "' (source, entity, property or report)",
+         "record");
+  check_id(a.id, "id");
+  check_text(a.reason, "reason", true);
+  // Fields of other kinds are refused, naming the field.
+  const auto& allowed = amendable(a.record);
+  const std::pair<const char*, const std::optional<std::string>*> all[] = {
+      {"name", &a.name}, {"kind", &a.kind}, {"affiliation", &a.affiliation},
+      {"description", &a.description}, {"title", &a.title}, {"url", &a.url},
+      {"published_at", &a.published_at}, {"text", &a.text}};
+  for (const auto& [name, value] : all) {
+    if (!value->has_value()) continue;
+    bool ok = false;
+    for (const auto& f : allowed) ok = ok || std::string_view(f.name) == name;
+    if (!ok)
+      fail(ErrorCode::bad_input,
+           "a " + a.record + " has no field '" + name + "' to amend (amendable: " +
+               field_list(a.record) + ")",
+           name);
+  }
+  if (a.aliases && a.record != "entity")
+    fail(ErrorCode::bad_input,
+         "a " + a.record + " has no field 'aliases' to amend (amendable: " + field_list(a.record) + ")",
+         "aliases");
+  Amendment v = a;
+  bool any = a.aliases.has_value();
+  for (const auto& f : allowed) {
+    auto& value = v.*(f.member);
+    if (!value) continue;
+    any = true;
+    check_text(*value, f.name, f.required);
+    if (f.time) value = check_time(*value, f.name);
+  }
+  if (a.aliases)
+    for (const auto& alias : *a.aliases) check_text(alias, "aliases", true);
+  if (!any) fail(ErrorCode::bad_input, "an amendment must change at least one field (" + field_list(a.record) + ")", "record");
+
+  // The record and its current values: an amendment that changes nothing is refused.
+  std::optional<RowId> target;
+  std::vector<std::pair<std::string, std::string>> current;  // field, value
+  std::vector<std::string> current_aliases;
+  if (a.record == "source") {
+    target = source_id(a.id);
+    if (target) {
+      const Source s = sources(a.id).at(0);
+      current = {{"name", s.name}, {"kind", s.kind}, {"affiliation", s.affiliation}, {"description", s.description}};
+    }
+  } else if (a.record == "entity") {
+    target = entity_id(a.id);
+    if (target) {
+      const Entity e = entities(a.id).at(0);
+      current = {{"name", e.name}, {"kind", e.kind}, {"description", e.description}};
+      current_aliases = e.aliases;
+    }
+  } else if (a.record == "property") {
+    target = property_id(a.id);
+    if (target) current = {{"description", properties(a.id).at(0).description}};
+  } else {
+    target = report_id(a.id);
+    if (target) {
+      const Report r = reports(a.id).at(0);
+      current = {{"title", r.title}, {"url", r.url}, {"published_at", r.published_at}, {"text", r.text}};
+    }
+  }
+  if (!target) fail(ErrorCode::not_found, "unknown " + a.record + " '" + a.id.substr(0, 80) + "'", "id");
+  bool changes = a.aliases && *a.aliases != current_aliases;
+  std::string old_title, old_text;
+  for (const auto& [field, value] : current) {
+    if (field == "title") old_title = value;
+    if (field == "text") old_text = value;
+    for (const auto& f : allowed)
+      if (field == f.name && (v.*(f.member)) && *(v.*(f.member)) != value) changes = true;
+  }
+  if (!changes)
+    fail(ErrorCode::bad_input,
+         a.record + " '" + a.id + "' already has these values: the amendment changes nothing",
+         "record");
+  const std::string recorded = recorded_time(a.recorded_at, "amendment");
+
+  auto bind_opt = [](SQLite::Statement& q, int index, const std::optional<std::string>& value) {
+    if (value) q.bind(index, *value); else q.bind(index);
+  };
+  RowId id = 0;
+  if (a.record == "source") {
+    auto& q = statement("insert_source_amendment",
+                        "INSERT INTO source_amendments(source, name, kind, affiliation, description, "
+                        "reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, *target);
+    bind_opt(q, 2, v.name);
+    bind_opt(q, 3, v.kind);
+    bind_opt(q, 4, v.affiliation);
+    bind_opt(q, 5, v.description);
+    q.bind(6, v.reason);
+    q.bind(7, recorded);
+    q.exec();
+    id = db_.getLastInsertRowid();
+  } else if (a.record == "entity") {
+    auto& q = statement("insert_entity_amendment",
+                        "INSERT INTO entity_amendments(entity, name, kind, description, aliases, "
+                        "reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, *target);
+    bind_opt(q, 2, v.name);
+    bind_opt(q, 3, v.kind);
+    bind_opt(q, 4, v.description);
+    q.bind(5, v.aliases ? 1 : 0);
+    q.bind(6, v.reason);
+    q.bind(7, recorded);
+    q.exec();
+    id = db_.getLastInsertRowid();
+    if (v.aliases)
+      for (std::size_t i = 0; i < v.aliases->size(); ++i) {
+        auto& x = statement("insert_alias_amendment",
+                            "INSERT INTO entity_alias_amendments(amendment, position, alias) "
+                            "VALUES (?, ?, ?)");
+        x.bind(1, id);
+        x.bind(2, static_cast<std::int64_t>(i));
+        x.bind(3, (*v.aliases)[i]);
+        x.exec();
+      }
+  } else if (a.record == "property") {
+    auto& q = statement("insert_property_amendment",
+                        "INSERT INTO property_amendments(property, description, reason, recorded_at) "
+                        "VALUES (?, ?, ?, ?)");
+    q.bind(1, *target);
+    bind_opt(q, 2, v.description);
+    q.bind(3, v.reason);
+    q.bind(4, recorded);
+    q.exec();
+    id = db_.getLastInsertRowid();
+  } else {
+    auto& q = statement("insert_report_amendment",
+                        "INSERT INTO report_amendments(report, title, url, published_at, text, "
+                        "reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, *target);
+    bind_opt(q, 2, v.title);
+    bind_opt(q, 3, v.url);
+    bind_opt(q, 4, v.published_at);
+    bind_opt(q, 5, v.text);
+    q.bind(6, v.reason);
+    q.bind(7, recorded);
+    q.exec();
+    id = db_.getLastInsertRowid();
+    if (v.title || v.text) {
+      // The search index follows the current title and text.
+      auto& d = statement("fts_report_delete",
+                          "INSERT INTO reports_fts(reports_fts, rowid, title, text) "
+                          "VALUES ('delete', ?, ?, ?)");
+      d.bind(1, *target);
+      d.bind(2, old_title);
+      bind_text(d, 3, old_text);
+      d.exec();
+      const Report now = reports(a.id).at(0);
+      index_text("reports_fts", *target, now.title, now.text);
+    }
+  }
+  return id;
 }
 
 }  // namespace claimdb::detail

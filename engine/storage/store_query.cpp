@@ -63,6 +63,35 @@ std::string status_sql(const char* c) {
 // report); NULL when the sources give no time.
 const char* const claim_time_sql = "COALESCE(c.said_at, c.published_at, r.published_at)";
 
+// A descriptive column of a source or entity (recorded row aliased `alias`)
+// as the database knew it at :t: its latest amendment recorded by then, else
+// the recorded value ("" clears). The views of the amendments migration
+// give the same for now.
+std::string known_at_t(const std::string& kind, const std::string& alias, const std::string& column) {
+  return "nullif(coalesce((SELECT a." + column + " FROM " + kind + "_amendments a WHERE a." + kind + " = " +
+         alias + ".id AND a." + column + " IS NOT NULL AND a.recorded_at <= :t ORDER BY a.id DESC LIMIT 1), " +
+         alias + "." + column + "), '')";
+}
+
+// The news-time bounds on the claim aliased `c` (its report's time through
+// `published`), as " AND ..." conditions with parameters named by prefix.
+std::string news_sql(const NewsTime& n, const std::string& c, const std::string& published,
+                     const std::string& prefix) {
+  std::string sql;
+  if (!n.published_before.empty()) sql += " AND " + published + " < :" + prefix + "pb";
+  if (!n.published_after.empty()) sql += " AND " + published + " > :" + prefix + "pa";
+  if (!n.said_before.empty()) sql += " AND " + c + ".said_at < :" + prefix + "sb";
+  if (!n.said_after.empty()) sql += " AND " + c + ".said_at > :" + prefix + "sa";
+  return sql;
+}
+
+void bind_news(SQLite::Statement& q, const NewsTime& n, const std::string& prefix) {
+  if (!n.published_before.empty()) q.bind(":" + prefix + "pb", n.published_before);
+  if (!n.published_after.empty()) q.bind(":" + prefix + "pa", n.published_after);
+  if (!n.said_before.empty()) q.bind(":" + prefix + "sb", n.said_before);
+  if (!n.said_after.empty()) q.bind(":" + prefix + "sa", n.said_after);
+}
+
 }  // namespace
 
 QueryResult Store::query_claims(const ClaimQuery& f) {
@@ -79,6 +108,7 @@ QueryResult Store::query_claims(const ClaimQuery& f) {
   if (f.report) sql += " AND c.report = :report";
   if (!f.since.empty()) sql += std::string(" AND ") + claim_time_sql + " >= :since";
   if (!f.until.empty()) sql += std::string(" AND ") + claim_time_sql + " <= :until";
+  sql += news_sql(f.news, "c", "COALESCE(c.published_at, r.published_at)", "n");
   sql += " ORDER BY c.id" + limit_clause(f.limit);
   SQLite::Statement q(db_, sql);
   q.bind(":t", as_of_or_now(f.as_of));
@@ -88,6 +118,7 @@ QueryResult Store::query_claims(const ClaimQuery& f) {
   if (f.report) q.bind(":report", static_cast<std::int64_t>(f.report));
   if (!f.since.empty()) q.bind(":since", f.since);
   if (!f.until.empty()) q.bind(":until", f.until);
+  bind_news(q, f.news, "n");
   bind_limit(q, f.limit);
   return collect(q, {"id", "claimant", "entity", "property", "value", "unit", "polarity", "time",
                      "report", "status", "quote"});
@@ -136,6 +167,12 @@ QueryResult Store::query_conflicts(const ConflictQuery& f) {
     if (f.between_a)
       sql += " AND ((a.claimant = :between_a AND b.claimant = :between_b) OR "
              "(a.claimant = :between_b AND b.claimant = :between_a))";
+    // News time: both claims had been published (or said) within the bounds.
+    for (const char* side : {"a", "b"})
+      sql += news_sql(f.news, side,
+                      std::string("COALESCE(") + side + ".published_at, (SELECT rp.published_at FROM reports rp "
+                      "WHERE rp.id = " + side + ".report))",
+                      "n");
     if (detector) {
       if (f.kind.empty()) sql += " AND l.kind = 1";
       else if (f.kind != "all") sql += " AND l.kind = :kind_code";
@@ -173,6 +210,7 @@ QueryResult Store::query_conflicts(const ConflictQuery& f) {
     q.bind(":kind_code", kind_code);
   }
   if (!f.severity_op.empty()) q.bind(":severity", f.severity);
+  bind_news(q, f.news, "n");
   bind_limit(q, f.limit);
   return collect(q, {"a", "b", "kind", "severity", "entity", "property", "claimant_a", "value_a",
                      "claimant_b", "value_b", "origin", "explanation"});
@@ -180,9 +218,11 @@ QueryResult Store::query_conflicts(const ConflictQuery& f) {
 
 QueryResult Store::query_sources(const SourceQuery& f) {
   const bool filtered = f.entity || f.property;
-  std::string sql =
-      "SELECT s.slug, s.name, s.kind, s.affiliation, COUNT(c.id) FROM sources s "
-      "LEFT JOIN claims c ON c.claimant = s.id AND c.recorded_at <= :t";
+  // Names and sides as amended by :t (as of a time before an amendment, the earlier version).
+  std::string sql = "SELECT s.slug, " + known_at_t("source", "s", "name") + ", " +
+                    known_at_t("source", "s", "kind") + ", " + known_at_t("source", "s", "affiliation") +
+                    ", COUNT(c.id) FROM source_records s "
+                    "LEFT JOIN claims c ON c.claimant = s.id AND c.recorded_at <= :t";
   if (f.entity) sql += " AND c.entity = :entity";
   if (f.property) sql += " AND c.property = :property";
   sql += " WHERE s.recorded_at <= :t GROUP BY s.id";
@@ -197,10 +237,11 @@ QueryResult Store::query_sources(const SourceQuery& f) {
 }
 
 QueryResult Store::query_entities(const std::string& as_of, std::int64_t limit) {
-  SQLite::Statement q(db_,
-                      "SELECT e.slug, e.name, e.kind, p.slug FROM entities e "
-                      "LEFT JOIN entities p ON p.id = e.part_of WHERE e.recorded_at <= :t "
-                      "ORDER BY e.slug" + limit_clause(limit));
+  SQLite::Statement q(db_, "SELECT e.slug, " + known_at_t("entity", "e", "name") + ", " +
+                               known_at_t("entity", "e", "kind") +
+                               ", p.slug FROM entity_records e "
+                               "LEFT JOIN entity_records p ON p.id = e.part_of WHERE e.recorded_at <= :t "
+                               "ORDER BY e.slug" + limit_clause(limit));
   q.bind(":t", as_of_or_now(as_of));
   bind_limit(q, limit);
   return collect(q, {"id", "name", "kind", "part_of"});

@@ -4,6 +4,10 @@
 
 #include "model/vocabulary.hpp"
 
+#include <algorithm>
+#include <functional>
+#include <tuple>
+
 namespace claimdb::detail {
 
 namespace {
@@ -67,10 +71,10 @@ std::optional<Store::PropertyInfo> Store::property_info(const std::string& slug)
   return info;
 }
 
-std::vector<Source> Store::sources(const std::string& slug) {
-  SQLite::Statement q(db_,
-                      "SELECT slug, name, kind, affiliation, description, recorded_at, language FROM sources "
-                      "WHERE (?1 = '' OR slug = ?1) ORDER BY slug");
+std::vector<Source> Store::sources(const std::string& slug, bool as_recorded) {
+  SQLite::Statement q(db_, std::string("SELECT slug, name, kind, affiliation, description, recorded_at, language FROM ") +
+                               (as_recorded ? "source_records" : "sources") +
+                               " WHERE (?1 = '' OR slug = ?1) ORDER BY slug");
   q.bind(1, slug);
   std::vector<Source> out;
   while (q.executeStep()) {
@@ -87,14 +91,15 @@ std::vector<Source> Store::sources(const std::string& slug) {
   return out;
 }
 
-std::vector<Entity> Store::entities(const std::string& slug) {
-  SQLite::Statement q(db_,
-                      "SELECT e.id, e.slug, e.name, e.kind, p.slug, e.description, e.recorded_at "
-                      "FROM entities e LEFT JOIN entities p ON p.id = e.part_of "
-                      "WHERE (?1 = '' OR e.slug = ?1) ORDER BY e.slug");
+std::vector<Entity> Store::entities(const std::string& slug, bool as_recorded) {
+  SQLite::Statement q(db_, std::string("SELECT e.id, e.slug, e.name, e.kind, p.slug, e.description, e.recorded_at "
+                                       "FROM ") + (as_recorded ? "entity_records" : "entities") +
+                               " e LEFT JOIN entity_records p ON p.id = e.part_of "
+                               "WHERE (?1 = '' OR e.slug = ?1) ORDER BY e.slug");
   q.bind(1, slug);
-  SQLite::Statement aliases(db_,
-                            "SELECT alias FROM entity_aliases WHERE entity = ? ORDER BY position");
+  SQLite::Statement aliases(db_, std::string("SELECT alias FROM ") +
+                                     (as_recorded ? "entity_alias_records" : "entity_aliases") +
+                                     " WHERE entity = ? ORDER BY position");
   std::vector<Entity> out;
   while (q.executeStep()) {
     Entity e;
@@ -112,10 +117,11 @@ std::vector<Entity> Store::entities(const std::string& slug) {
   return out;
 }
 
-std::vector<Property> Store::properties(const std::string& slug) {
-  SQLite::Statement q(db_,
-                      "SELECT id, slug, value_type, unit, multi_valued, cumulative, description, "
-                      "recorded_at FROM properties WHERE (?1 = '' OR slug = ?1) ORDER BY slug");
+std::vector<Property> Store::properties(const std::string& slug, bool as_recorded) {
+  SQLite::Statement q(db_, std::string("SELECT id, slug, value_type, unit, multi_valued, cumulative, description, "
+                                       "recorded_at FROM ") +
+                               (as_recorded ? "property_records" : "properties") +
+                               " WHERE (?1 = '' OR slug = ?1) ORDER BY slug");
   q.bind(1, slug);
   SQLite::Statement constraints(db_,
                                 "SELECT c.relation, o.slug FROM property_constraints c "
@@ -140,11 +146,12 @@ std::vector<Property> Store::properties(const std::string& slug) {
   return out;
 }
 
-std::vector<Report> Store::reports(const std::string& slug) {
-  SQLite::Statement q(db_,
-                      "SELECT r.slug, s.slug, r.title, r.url, r.published_at, c.slug, r.text, "
-                      "r.recorded_at, r.language FROM reports r LEFT JOIN sources s ON s.id = r.publisher "
-                      "LEFT JOIN reports c ON c.id = r.cites "
+std::vector<Report> Store::reports(const std::string& slug, bool as_recorded) {
+  SQLite::Statement q(db_, std::string("SELECT r.slug, s.slug, r.title, r.url, r.published_at, c.slug, r.text, "
+                                       "r.recorded_at, r.language FROM ") +
+                               (as_recorded ? "report_records" : "reports") +
+                               " r LEFT JOIN source_records s ON s.id = r.publisher "
+                      "LEFT JOIN report_records c ON c.id = r.cites "
                       "WHERE (?1 = '' OR r.slug = ?1) ORDER BY r.slug");
   q.bind(1, slug);
   std::vector<Report> out;
@@ -311,6 +318,174 @@ std::vector<Retraction> Store::retractions() {
     out.push_back(std::move(r));
   }
   return out;
+}
+
+namespace {
+
+// The amendment tables, their record column and the record tables.
+struct AmendedKind {
+  const char* record;  // "source", ...
+  const char* sql;     // reads (slug, fields..., reason, recorded_at, id) for a record slug or all
+};
+
+std::optional<std::string> optional_at(SQLite::Statement& q, int index) {
+  if (q.isColumnNull(index)) return std::nullopt;
+  return q.getColumn(index).getString();
+}
+
+}  // namespace
+
+std::vector<Amendment> Store::amendments(const std::string& record, const std::string& slug) {
+  struct Row {
+    Amendment amendment;
+    int kind_order;
+    RowId id;
+  };
+  std::vector<Row> rows;
+  auto read = [&](int order, const char* kind, const std::string& sql,
+                  const std::function<void(SQLite::Statement&, Amendment&)>& fields) {
+    if (!record.empty() && record != kind) return;
+    SQLite::Statement q(db_, sql);
+    q.bind(1, slug);
+    while (q.executeStep()) {
+      Row row;
+      row.kind_order = order;
+      row.amendment.record = kind;
+      row.amendment.id = text_at(q, 0);
+      row.amendment.reason = text_at(q, 1);
+      row.amendment.recorded_at = text_at(q, 2);
+      row.id = q.getColumn(3).getInt64();
+      fields(q, row.amendment);
+      rows.push_back(std::move(row));
+    }
+  };
+  const std::string where = " WHERE (?1 = '' OR r.slug = ?1)";
+  read(0, "source",
+       "SELECT r.slug, a.reason, a.recorded_at, a.id, a.name, a.kind, a.affiliation, a.description "
+       "FROM source_amendments a JOIN source_records r ON r.id = a.source" + where,
+       [](SQLite::Statement& q, Amendment& a) {
+         a.name = optional_at(q, 4);
+         a.kind = optional_at(q, 5);
+         a.affiliation = optional_at(q, 6);
+         a.description = optional_at(q, 7);
+       });
+  {
+    SQLite::Statement aliases(db_, "SELECT alias FROM entity_alias_amendments WHERE amendment = ? "
+                                   "ORDER BY position");
+    read(1, "entity",
+         "SELECT r.slug, a.reason, a.recorded_at, a.id, a.name, a.kind, a.description, a.aliases "
+         "FROM entity_amendments a JOIN entity_records r ON r.id = a.entity" + where,
+         [&](SQLite::Statement& q, Amendment& a) {
+           a.name = optional_at(q, 4);
+           a.kind = optional_at(q, 5);
+           a.description = optional_at(q, 6);
+           if (q.getColumn(7).getInt()) {
+             a.aliases.emplace();
+             aliases.reset();
+             aliases.bind(1, q.getColumn(3).getInt64());
+             while (aliases.executeStep()) a.aliases->push_back(aliases.getColumn(0).getString());
+           }
+         });
+  }
+  read(2, "property",
+       "SELECT r.slug, a.reason, a.recorded_at, a.id, a.description "
+       "FROM property_amendments a JOIN property_records r ON r.id = a.property" + where,
+       [](SQLite::Statement& q, Amendment& a) { a.description = optional_at(q, 4); });
+  read(3, "report",
+       "SELECT r.slug, a.reason, a.recorded_at, a.id, a.title, a.url, a.published_at, a.text "
+       "FROM report_amendments a JOIN report_records r ON r.id = a.report" + where,
+       [](SQLite::Statement& q, Amendment& a) {
+         a.title = optional_at(q, 4);
+         a.url = optional_at(q, 5);
+         a.published_at = optional_at(q, 6);
+         a.text = optional_at(q, 7);
+       });
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return std::tie(a.amendment.recorded_at, a.kind_order, a.amendment.id, a.id) <
+           std::tie(b.amendment.recorded_at, b.kind_order, b.amendment.id, b.id);
+  });
+  std::vector<Amendment> out;
+  for (auto& row : rows) out.push_back(std::move(row.amendment));
+  return out;
+}
+
+std::optional<std::string> Store::same_link(const Link& l) {
+  auto& q = statement("same_link",
+                      "SELECT l.slug, t.slug, l.kind, l.origin, l.rationale FROM links l "
+                      "JOIN claims t ON t.id = l.to_claim "
+                      "WHERE l.from_claim = (SELECT id FROM claims WHERE slug = ?) ORDER BY l.id");
+  q.bind(1, l.from);
+  const std::string origin = l.origin.empty() ? "analyst" : l.origin;
+  std::optional<std::string> found;
+  while (!found && q.executeStep())
+    if (text_at(q, 1) == l.to && text_at(q, 2) == l.kind && text_at(q, 3) == origin &&
+        text_at(q, 4) == l.rationale)
+      found = text_at(q, 0);
+  q.reset();
+  return found;
+}
+
+std::optional<std::string> Store::same_review(const Review& r) {
+  std::string reviewed;
+  try {
+    reviewed = check_time(r.reviewed_at, "reviewed_at");
+  } catch (const Error&) {
+    return std::nullopt;  // the insert names the field
+  }
+  auto& q = statement("same_review",
+                      "SELECT slug, rating, reviewer, reviewed_at, url, explanation FROM reviews "
+                      "WHERE claim = (SELECT id FROM claims WHERE slug = ?) ORDER BY id");
+  q.bind(1, r.claim);
+  std::optional<std::string> found;
+  while (!found && q.executeStep())
+    if (text_at(q, 1) == r.rating && text_at(q, 2) == r.reviewer && text_at(q, 3) == reviewed &&
+        text_at(q, 4) == r.url && text_at(q, 5) == r.explanation)
+      found = text_at(q, 0);
+  q.reset();
+  return found;
+}
+
+bool Store::same_retraction(const Retraction& r) {
+  std::string when;
+  try {
+    when = check_time(r.retracted_at, "retracted_at");
+  } catch (const Error&) {
+    return false;
+  }
+  auto& q = statement("same_retraction",
+                      "SELECT x.reason, s.slug, x.retracted_at FROM retractions x "
+                      "LEFT JOIN source_records s ON s.id = x.retracted_by "
+                      "WHERE x.claim = (SELECT id FROM claims WHERE slug = ?)");
+  q.bind(1, r.claim);
+  bool found = false;
+  while (!found && q.executeStep())
+    found = text_at(q, 0) == r.reason && text_at(q, 1) == r.retracted_by && text_at(q, 2) == when;
+  q.reset();
+  return found;
+}
+
+bool Store::retracted(const std::string& claim) {
+  auto& q = statement("retracted", "SELECT 1 FROM retractions WHERE claim = (SELECT id FROM claims WHERE slug = ?)");
+  q.bind(1, claim);
+  const bool found = q.executeStep();
+  q.reset();
+  return found;
+}
+
+std::optional<Claim> Store::latest_claim_version(const std::string& claim) {
+  auto rows = claims({}, claim);
+  if (rows.empty()) return std::nullopt;
+  Claim current = std::move(rows.front());
+  for (int guard = 0; guard < 10000; ++guard) {
+    SQLite::Statement q(db_,
+                        "SELECT slug FROM claims WHERE supersedes = (SELECT id FROM claims WHERE slug = ?) "
+                        "ORDER BY recorded_at DESC, id DESC LIMIT 1");
+    q.bind(1, current.id);
+    if (!q.executeStep()) break;
+    const std::string next = text_at(q, 0);
+    current = claims({}, next).at(0);
+  }
+  return current;
 }
 
 }  // namespace claimdb::detail

@@ -58,6 +58,7 @@ struct Stats {
   std::int64_t claims = 0, links = 0, reviews = 0, retractions = 0;
   std::int64_t detector_links = 0;  // derived by the detector; `links` counts recorded ones
   std::int64_t supersessions = 0;
+  std::int64_t amendments = 0;  // of sources, entities, properties and reports
   int schema_version = 0;
   std::int64_t file_bytes = 0;  // size of the database file (0 for :memory:)
 };
@@ -115,6 +116,11 @@ class Database {
   // Returns the review's id (generated when review.id is empty).
   std::string add(const Review& review);
   void add(const Retraction& retraction);
+  // Records an amendment of a source, entity, property or report
+  // (<claimdb/model.hpp>). Throws not_found for an unknown id, bad_input
+  // naming the field for a field the kind does not have, a missing reason,
+  // or an amendment that changes nothing.
+  void add(const Amendment& amendment);
 
   // Looking records up by id. find_* returns nullopt when absent; get_*
   // throws ErrorCode::not_found.
@@ -125,7 +131,8 @@ class Database {
   std::optional<Claim> find_claim(const std::string& id) const;
   Claim get_claim(const std::string& id) const;
 
-  // Listing, in a stable order (by id).
+  // Listing, in a stable order (by id), with amended fields at their
+  // current values.
   std::vector<Source> list_sources() const;
   std::vector<Report> list_reports() const;
   std::vector<Entity> list_entities() const;
@@ -137,11 +144,14 @@ class Database {
   std::vector<Link> list_links() const;
   std::vector<Review> list_reviews() const;
   std::vector<Retraction> list_retractions() const;
+  // Amendments, oldest first: all, or those of one record ("source", id).
+  std::vector<Amendment> list_amendments(const std::string& record = {},
+                                         const std::string& id = {}) const;
   // Claims that supersede the given one (its corrections), oldest first.
   std::vector<Claim> corrections_of(const std::string& claim_id) const;
 
-  // The whole database in stable order (what export writes): the records,
-  // without the detector's derived links.
+  // The whole database in stable order (what export writes): the records as
+  // first recorded and their amendments, without the detector's derived links.
   Dataset snapshot() const;
 
   Stats stats() const;

@@ -24,13 +24,19 @@ inline constexpr int json_format_version = 1;
 struct ImportSummary {
   std::int64_t sources = 0, reports = 0, entities = 0, properties = 0;
   std::int64_t claims = 0, links = 0, reviews = 0, retractions = 0;
+  std::int64_t amendments = 0;
+  // Records already in the database: identical (not added again), and with
+  // import --update, changed ones recorded as amendments or, for claims, as
+  // corrections that supersede them.
+  std::int64_t unchanged = 0, unchanged_claims = 0;
+  std::int64_t amended = 0, corrected = 0;
   std::int64_t detected = 0;  // detector links written for the groups the import touched
   std::int64_t conflicts = 0; // of which contradictions (conflicts found)
   std::int64_t warnings = 0;  // warnings passed to ImportOptions::warn (e.g. a figure read one of two ways)
   double seconds = 0;  // wall time of the whole import
   std::int64_t records() const {
     return sources + reports + entities + properties + claims + links + reviews +
-           retractions;
+           retractions + amendments;
   }
 };
 
@@ -50,6 +56,14 @@ struct ImportOptions {
   // Memory is taken only as pages are touched, so small imports use little;
   // a bulk load spills far less through the WAL. 0 keeps the connection's.
   int bulk_cache_mib = 256;
+  // A record whose id exists is compared with the stored one: identical, it
+  // is left alone (counted as unchanged). Changed, the import fails listing
+  // the differences, unless update is set: then changed descriptive fields
+  // become an amendment, and a claim whose value, quote or scope (or other
+  // content but its claimant, entity and property) changed gets a correction
+  // that supersedes its latest version, with the file and the time as the
+  // reason. Default: false.
+  bool update = false;
 };
 
 // Import files. A name ending in ".jsonl" or ".ndjson" is read as JSON Lines,

@@ -146,7 +146,25 @@ struct Retraction {
   std::string recorded_at;   // set by the database when empty
 };
 
+// A change to descriptive fields of a recorded source, entity, property or
+// report. The record itself stays as first recorded; its current value of a
+// field is that of the latest amendment setting it. Which fields a kind
+// takes: source: name, kind, affiliation, description; entity: name, kind,
+// aliases, description; property: description; report: title, url,
+// published_at, text. An absent field is unchanged; "" clears an optional one.
+struct Amendment {
+  std::string record;  // "source", "entity", "property" or "report"
+  std::string id;      // the amended record's id
+  std::optional<std::string> name, kind, affiliation, description;
+  std::optional<std::string> title, url, published_at, text;
+  std::optional<std::vector<std::string>> aliases;  // entity: the new aliases, in order
+  std::string reason;       // why (required)
+  std::string recorded_at;  // set by the database when empty
+};
+
 // Everything in a database (or in one import document), in a stable order.
+// Sources, entities, properties and reports are as first recorded; their
+// amendments follow, oldest first.
 struct Dataset {
   std::vector<Source> sources;
   std::vector<Report> reports;
@@ -156,6 +174,7 @@ struct Dataset {
   std::vector<Link> links;
   std::vector<Review> reviews;
   std::vector<Retraction> retractions;
+  std::vector<Amendment> amendments;
 };
 
 }  // namespace claimdb

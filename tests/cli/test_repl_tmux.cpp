@@ -107,6 +107,17 @@ TEST_CASE("the REPL in a terminal completes ids and keeps history across session
   CHECK(tmux.wait_for("claimdb> claims by russia-gov on strike_target"));
   tmux.key("Enter");
   CHECK(tmux.wait_for("art-target-3"));
+
+  // The write verbs complete their ids too, and confirm what they recorded.
+  tmux.keys("review art-targ");
+  tmux.key("Tab");
+  CHECK(tmux.wait_for("claimdb> review art-target-"));
+  tmux.keys("3 --rating false --reviewer Desk");
+  tmux.key("Enter");
+  CHECK(tmux.wait_for("reviewed art-target-3: false (review "));
+  tmux.keys("add claim --claimant russia-g");
+  tmux.key("Tab");
+  CHECK(tmux.wait_for("add claim --claimant russia-gov"));
 }
 
 }  // namespace claimdb::test

@@ -109,6 +109,39 @@ TEST_CASE("the seed fixture round-trips byte for byte through a fresh database")
   CHECK(test::export_string(fresh) == first);
 }
 
+TEST_CASE("amendments round-trip with their history, byte for byte, as JSON and JSON Lines") {
+  TempDir dir;
+  Database db = Database::open(dir.file("a.db"));
+  import_files(db, test::seed_files());
+  db.add(Amendment{.record = "source", .id = "polish-officials", .name = "Polish officials (government)",
+                   .reason = "full name", .recorded_at = "2025-12-28T09:00:00Z"});
+  db.add(Amendment{.record = "source", .id = "polish-officials", .affiliation = "poland-gov-officials",
+                   .reason = "side confirmed"});
+  db.add(Amendment{.record = "entity", .id = "kyiv-strike-2025-12", .aliases = std::vector<std::string>{"Kyiv raid"},
+                   .reason = "alias"});
+  db.add(Amendment{.record = "report", .id = db.list_reports().at(0).id, .title = "A better title",
+                   .reason = "headline changed"});
+  db.add(Amendment{.record = "property", .id = "deaths", .description = "people killed", .reason = "doc"});
+  const std::string first = test::export_string(db);
+  CHECK(first.find("\"amendments\": [") != std::string::npos);
+  const auto exported = dir.write("export.json", first);
+  Database fresh = Database::open(dir.file("b.db"));
+  const ImportSummary s = import_files(fresh, {exported});
+  CHECK(s.amendments == 5);
+  CHECK(test::export_string(fresh) == first);
+  // The current values are the amended ones, the earlier versions stay.
+  CHECK(fresh.find_source("polish-officials")->name == "Polish officials (government)");
+  CHECK(fresh.find_source("polish-officials")->affiliation == "poland-gov-officials");
+  CHECK(fresh.find_entity("kyiv-strike-2025-12")->aliases == std::vector<std::string>{"Kyiv raid"});
+  CHECK(fresh.snapshot().sources.size() == db.list_sources().size());
+  CHECK(fresh.list_amendments("source", "polish-officials").size() == 2);
+  std::ostringstream lines;
+  export_jsonl(db, lines);
+  Database third = Database::open(":memory:");
+  import_text(third, lines.str(), "export.jsonl", true);
+  CHECK(test::export_string(third) == first);
+}
+
 TEST_CASE("phrases read as unbounded intervals survive export and re-import") {
   // Regression: "more than 600" is read as (600, inf); its open unbounded end
   // used to be refused when the export was imported again.
@@ -120,6 +153,51 @@ TEST_CASE("phrases read as unbounded intervals survive export and re-import") {
   Database copy = Database::open(":memory:");
   import_text(copy, first, "export.json", false);
   CHECK(test::export_string(copy) == first);
+}
+
+TEST_CASE("a document imported again is left as it is, corrections and all") {
+  Database db = Database::open(":memory:");
+  import_text(db, base_document, "base.json", false);
+  const std::string before = test::export_string(db);
+  const ImportSummary again = import_text(db, base_document, "base.json", false);
+  CHECK(again.records() == 0);
+  CHECK(again.unchanged_claims == 4);
+  CHECK(again.unchanged == 2 + 3 + 4 + 2 + 4 + 1 + 1 + 1);
+  CHECK(test::export_string(db) == before);
+}
+
+TEST_CASE("import with update amends entities, properties and reports, and refuses what cannot be amended") {
+  Database db = Database::open(":memory:");
+  import_text(db, base_document, "base.json", false);
+  const std::string edited = R"({
+    "entities": [{"id": "kyiv", "name": "Kyiv", "part_of": "ukraine", "aliases": ["Kiev"]}],
+    "properties": [{"id": "target", "value_type": "category", "description": "what was aimed at"}],
+    "reports": [{"id": "r1", "title": "First, updated", "published_at": "2025-12-27"}]
+  })";
+  ImportOptions update;
+  update.update = true;
+  const ImportSummary s = import_text(db, edited, "edited.json", false, update);
+  CHECK(s.amended == 3);
+  CHECK(db.find_entity("kyiv")->aliases == std::vector<std::string>{"Kiev"});
+  CHECK(db.find_property("target")->description == "what was aimed at");
+  CHECK(db.find_report("r1")->title == "First, updated");
+  CHECK(db.list_amendments().size() == 3);
+  CHECK(db.list_amendments("entity", "kyiv").at(0).reason.rfind("import --update of edited.json at ", 0) == 0);
+  // Again: nothing to do.
+  CHECK(import_text(db, edited, "edited.json", false, update).amended == 0);
+  // A property's unit is not descriptive: refused even with update.
+  const std::string before = test::export_string(db);
+  try {
+    import_text(db, R"({"properties": [{"id": "launched", "value_type": "quantity", "unit": "missile"}]})",
+                "unit.json", false, update);
+    FAIL_CHECK("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) ==
+          "unit.json: /properties/0/unit: property 'launched' already exists with other values: unit: 'drone' in "
+          "the database, 'missile' in the file; an amendment changes only descriptive fields, not unit: give the "
+          "changed record another id");
+  }
+  CHECK(test::export_string(db) == before);
 }
 
 TEST_CASE("bad input is refused with file, line or path and field, and changes nothing") {
@@ -150,7 +228,16 @@ TEST_CASE("bad input is refused with file, line or path and field, and changes n
        true, ErrorCode::not_found, "input:1: /part_of: unknown entity 'west'"},
       {"duplicate id", jsonl({R"({"record": "source", "id": "s7", "name": "One"})",
                               R"({"record": "source", "id": "s7", "name": "Again"})"}),
-       true, ErrorCode::duplicate, "input:2: /id: source 's7' already exists"},
+       true, ErrorCode::duplicate,
+       "input:2: /name: source 's7' already exists with other values: name: 'One' in the database, 'Again' in "
+       "the file; import --update records the file's values as an amendment (claimdb history s7 shows the versions)"},
+      {"a restated claim with another claimant", std::string(jsonl_base) +
+           R"({"record": "claim", "id": "c2", "claimant": "s1", "entity": "e1", "property": "intercepted", )"
+           R"("value": {"lo": 180, "hi": 200, "hi_open": true, "phrase": "nearly 200"}})",
+       true, ErrorCode::duplicate,
+       "input:4: /claimant: claim 'c2' already exists with other values: claimant: 's2' in the database, 's1' in "
+       "the file; a correction keeps the claimant, entity, property and what it supersedes, not claimant: give "
+       "the changed claim another id"},
       {"lo greater than hi", std::string(jsonl_base) +
            R"({"record": "claim", "id": "c1", "claimant": "t1", "entity": "te", "property": "tp", "value": {"lo": 200, "hi": 180}})",
        true, ErrorCode::bad_input, "input:4: /value: lo (200) is greater than hi (180)"},
@@ -177,6 +264,17 @@ TEST_CASE("bad input is refused with file, line or path and field, and changes n
        ErrorCode::bad_input,
        "input: /sources/0/recorded_at: invalid time 'yesterday' (expected ISO 8601: 2025-12-27 or "
        "2025-12-27T06:30:00Z)"},
+      {"amendment of a field the kind lacks",
+       jsonl({R"({"record": "amendment", "amends": "property", "id": "launched", "set": {"name": "x"}, "reason": "r"})"}),
+       true, ErrorCode::bad_input,
+       "input:1: /set/name: a property has no field 'name' to amend (amendable: description)"},
+      {"amendment of a missing record",
+       jsonl({R"({"record": "amendment", "amends": "source", "id": "nobody", "set": {"name": "x"}, "reason": "r"})"}),
+       true, ErrorCode::not_found, "input:1: /id: unknown source 'nobody'"},
+      {"amendment of an unknown kind",
+       R"({"amendments": [{"amends": "planet", "id": "x", "set": {"name": "y"}, "reason": "r"}]})", false,
+       ErrorCode::bad_input,
+       "input: /amendments/0/amends: unknown record kind 'planet' (source, entity, property or report)"},
       {"wrong format version", R"({"format": "claimdb", "version": 2})", false, ErrorCode::bad_input,
        "input: /version: unsupported format version 2 (this claimdb reads version 1)"},
       {"bad language tag", R"({"reports": [{"id": "r9", "title": "T", "language": "english"}]})", false,

@@ -67,7 +67,7 @@ TEST_CASE("raw SQL reads") {
 TEST_CASE("raw SQL refuses every write and leaves the files untouched") {
   const std::string writes = ".sql refused: only statements that read are allowed";
   const std::string config = ".sql refused: ATTACH, DETACH and PRAGMAs that set a value are not allowed";
-  SUBCASE("INSERT") { expect_refused("INSERT INTO sources(slug, name, recorded_at) VALUES ('x', 'x', 'x')", writes); }
+  SUBCASE("INSERT") { expect_refused("INSERT INTO source_records(slug, name, recorded_at) VALUES ('x', 'x', 'x')", writes); }
   SUBCASE("UPDATE") { expect_refused("UPDATE claims SET phrase = 'x'", writes); }
   SUBCASE("DELETE") { expect_refused("DELETE FROM links", writes); }
   SUBCASE("DROP") { expect_refused("DROP TABLE claims", writes); }
@@ -83,7 +83,7 @@ TEST_CASE("raw SQL refuses every write and leaves the files untouched") {
     expect_refused("SELECT 1; DELETE FROM links", ".sql refused: give one statement at a time");
   }
   SUBCASE("a write hidden in a CTE") {
-    expect_refused("WITH x AS (SELECT 1) INSERT INTO sources(slug, name, recorded_at) SELECT 'y', 'y', 'y' FROM x", writes);
+    expect_refused("WITH x AS (SELECT 1) INSERT INTO source_records(slug, name, recorded_at) SELECT 'y', 'y', 'y' FROM x", writes);
   }
 }
 
@@ -95,7 +95,7 @@ TEST_CASE("raw SQL on an in-memory database reads, refuses writes, and leaves wr
   const QueryResult r = query_sql(db, "SELECT count(*) AS n FROM claims");
   CHECK(r.columns == std::vector<std::string>{"n"});
   CHECK(std::get<std::int64_t>(r.rows.at(0).at(0)) == static_cast<std::int64_t>(claims));
-  for (const char* sql : {"INSERT INTO sources(slug, name, recorded_at) VALUES ('x', 'x', 'x')",
+  for (const char* sql : {"INSERT INTO source_records(slug, name, recorded_at) VALUES ('x', 'x', 'x')",
                           "DELETE FROM links", "DROP TABLE claims", "VACUUM INTO 'copy.db'",
                           "PRAGMA query_only = OFF", "ATTACH DATABASE 'other.db' AS other",
                           "SELECT 1; DELETE FROM links"}) {

@@ -199,8 +199,21 @@ void make_old_database(const std::string& path, int version) {
     raw.exec("PRAGMA application_id = " + std::to_string(claimdb_application_id));
     tx.commit();
   }
+  // Once a migration keeps the recorded rows in *_records tables (with views
+  // of the current values under the old names), the rows go there.
+  std::string rows = old_rows;
+  if (raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'source_records'").getInt() > 0)
+    for (const char* table : {"sources", "entities", "entity_aliases", "properties", "reports"}) {
+      const std::string from = std::string("INSERT INTO ") + table + " (";
+      std::string to = table;
+      to = to == "entities" ? "entity" : to == "entity_aliases" ? "entity_alias"
+           : to == "properties" ? "property" : to.substr(0, to.size() - 1);
+      to = "INSERT INTO " + to + "_records (";
+      for (auto at = rows.find(from); at != std::string::npos; at = rows.find(from, at))
+        rows.replace(at, from.size(), to);
+    }
   SQLite::Transaction tx(raw);
-  raw.exec(old_rows);
+  raw.exec(rows);
   tx.commit();
 }
 

@@ -246,7 +246,7 @@ TEST_CASE("a read-only handle cannot write, enforced by SQLite") {
   CHECK(code_of([&] { db.add(Source{.id = "x", .name = "X"}); }) == ErrorCode::read_only);
   // Also below the API: the connection itself refuses writes.
   SQLite::Statement q(db.store().connection(),
-                      "INSERT INTO sources(slug, name, recorded_at) VALUES ('a', 'b', 'c')");
+                      "INSERT INTO source_records(slug, name, recorded_at) VALUES ('a', 'b', 'c')");
   CHECK_THROWS_WITH(q.exec(), doctest::Contains("readonly"));
 }
 
