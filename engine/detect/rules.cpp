@@ -136,6 +136,60 @@ double severity_of(double distance, const Interval& x, const Interval& y) {
   return larger > 0 ? std::min(1.0, distance / larger) : 1.0;
 }
 
+// The place value of a point's last non-zero digit: 10000 for 2,480,000,
+// 100000 for 2,500,000 ("2.5 million"), 0.1 for 2.5; 0 for zero, for a value
+// with more than six decimals (a converted figure has no stated precision)
+// and for anything but a finite closed point.
+double rounding_of(const Interval& x) {
+  if (!x.lo || !x.hi || x.lo_open || x.hi_open || *x.lo != *x.hi) return 0;
+  const double v = std::fabs(*x.lo);
+  if (!(v > 0) || !std::isfinite(v)) return 0;
+  for (double step = std::pow(10.0, std::floor(std::log10(v))); step >= 1e-6; step /= 10) {
+    const double units = v / step;
+    if (std::fabs(units - std::round(units)) <= 1e-9 * std::max(1.0, units)) return step;
+  }
+  return 0;
+}
+
+// The share two figures may differ by and still count as one figure rounded
+// differently (docs/detection.md, "Relays and rounding").
+constexpr double rounding_tolerance = 0.05;
+
+// When two exact figures differ only by rounding (the finer one rounds to the
+// coarser one at the coarser one's precision, and they differ by at most
+// rounding_tolerance of the larger), the coarser figure's step; else nullopt.
+// "2.48 million" and "2.5 million": 2.48 million rounds to 2.5 at 100,000.
+std::optional<double> rounding_step(const Interval& x, const Interval& y) {
+  const double sx = rounding_of(x), sy = rounding_of(y);
+  if (sx == 0 || sy == 0 || *x.lo == *y.lo) return std::nullopt;
+  const double coarse = std::max(sx, sy);
+  if (sx == sy) return std::nullopt;  // equal precision: different figures, not one rounded
+  // The coarser figure must carry two significant digits or more: "20" or
+  // "300,000" say too little about how they were rounded.
+  const double coarse_value = std::fabs(sx > sy ? *x.lo : *y.lo);
+  if (coarse_value / coarse < 10 - 1e-9) return std::nullopt;
+  const double difference = std::fabs(*x.lo - *y.lo);
+  const double larger = std::max(std::fabs(*x.lo), std::fabs(*y.lo));
+  if (difference > coarse / 2 * (1 + 1e-9) || difference > rounding_tolerance * larger) return std::nullopt;
+  return coarse;
+}
+
+// A phrase's vagueness as an interval: bounded on both sides, of positive
+// width, above zero (so not a bound such as "more than 600", "up to 50" or
+// "fewer than 50", and not an exact figure).
+double vagueness(const Interval& x) {
+  if (!x.lo || !x.hi || *x.lo <= 0 || !(*x.hi > *x.lo)) return 0;
+  return *x.hi - *x.lo;
+}
+
+// Two vague figures that miss each other by less than half the width of the
+// narrower one ("about 500" = [450, 550] against "nearly 450" = [405, 450)).
+bool near_miss(const Interval& x, const Interval& y, double distance) {
+  const double vx = vagueness(x), vy = vagueness(y);
+  if (vx == 0 || vy == 0) return false;
+  return distance < std::min(vx, vy) / 2;
+}
+
 // b's interval in a's unit; nullopt when the units measure different things.
 std::optional<Interval> in_unit_of(const DetectClaim& a, const DetectClaim& b, Lookup& lookup) {
   if (a.unit == b.unit) return *b.interval;
@@ -240,16 +294,30 @@ bool additive(const DetectClaim& c, Lookup& lookup) {
   return c.interval && !c.denies && c.unit != "percent" && lookup.informative(c);
 }
 
+Verdict uncompared(Verdict v, int reason, bool blame_a, bool blame_b) {
+  v.uncompared = reason;
+  v.blame_a = blame_a;
+  v.blame_b = blame_b;
+  return v;
+}
+
 Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope scope,
                            const DetectProperty& p, Lookup& lookup) {
-  if (!a.interval || !b.interval)
-    return compatible("no interval", "a quantity without an interval cannot be compared");
+  if (!a.interval || !b.interval) {
+    const DetectClaim& unread = !a.interval ? a : b;
+    return uncompared(compatible("no interval", lookup.explain ? unread.slug + ": " + quoted(unread.phrase) +
+                                                    " was not read as a quantity (no interval), so it "
+                                                    "cannot be compared" : std::string()),
+                      2, !a.interval, !b.interval);
+  }
   if (a.denies || b.denies)
-    return compatible("denied quantity", "a denied figure is not compared automatically");
+    return uncompared(compatible("denied quantity", "a denied figure is not compared automatically"), 3,
+                      a.denies, b.denies);
   const auto converted = in_unit_of(a, b, lookup);
   if (!converted)
-    return not_comparable("different units", quantity_side(a, lookup) + "; " + quantity_side(b, lookup) +
-                                                  "; the units measure different things");
+    return uncompared(not_comparable("different units", quantity_side(a, lookup) + "; " + quantity_side(b, lookup) +
+                                                            "; the units measure different things"),
+                      1, true, true);
   const Interval ia = *a.interval, ib = *converted;
   if (scope == Scope::a_in_b) return part_and_whole(a, b, ia, ib, p, lookup, true);
   if (scope == Scope::b_in_a) return part_and_whole(b, a, ib, ia, p, lookup, false);
@@ -260,6 +328,15 @@ Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope sco
 
   const std::string sides = quantity_side(a, lookup) + "; " + quantity_side(b, lookup);
   const bool informative = lookup.informative(a) && lookup.informative(b);
+  if (a.claimant == b.claimant && a.unit == b.unit) {
+    if (auto step = rounding_step(ia, ib))
+      return linked("echo", "rounded",
+                    lookup.explain ? sides + "; the same claimant's figure rounded differently: they differ by " +
+                                         number(std::fabs(*ia.lo - *ib.lo), lookup) + ", within the rounding of " +
+                                         quoted(*step == rounding_of(ia) ? a.phrase : b.phrase) + " (to the nearest " +
+                                         number(*step, lookup) + "): an echo, not a contradiction"
+                                   : std::string());
+  }
   if (disjoint(ia, ib)) {
     if (!informative)
       return compatible("uninformative",
@@ -267,6 +344,11 @@ Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope sco
                                 "information: not a conflict");
     const double distance = gap(ia, ib);
     const double severity = severity_of(distance, ia, ib);
+    if (near_miss(ia, ib, distance))
+      return linked("tension", "near miss",
+                    sides + "; disjoint by " + number(distance, lookup) + " (" + percent(severity, lookup) +
+                        "), less than the vagueness of either phrase: a near miss, not a contradiction",
+                    severity);
     return linked("contradicts", "disjoint",
                   sides + "; disjoint, gap " + number(distance, lookup) + " (" + percent(severity, lookup) + ")",
                   severity);

@@ -66,6 +66,11 @@ struct Verdict {
   std::string relation;     // the rule's short label
   std::optional<double> severity;
   std::string explanation;  // one sentence
+  // Set when the pair could not be compared for a reason that is the claims'
+  // own (detector_uncompared's codes: 1 different units, 2 unreadable, 3
+  // denied figure), with which side is at fault (either, or both).
+  int uncompared = 0;
+  bool blame_a = false, blame_b = false;
 };
 
 // Marks each claim that repeats an earlier current claim of the same group

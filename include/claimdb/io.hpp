@@ -26,6 +26,8 @@ struct ImportSummary {
   std::int64_t claims = 0, links = 0, reviews = 0, retractions = 0;
   std::int64_t detected = 0;  // detector links written for the groups the import touched
   std::int64_t conflicts = 0; // of which contradictions (conflicts found)
+  std::int64_t tensions = 0;  // of which near misses (kind tension)
+  std::int64_t uncompared = 0; // claims the detector could not compare with their group
   double seconds = 0;  // wall time of the whole import
   std::int64_t records() const {
     return sources + reports + entities + properties + claims + links + reviews +
