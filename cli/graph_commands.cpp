@@ -97,6 +97,7 @@ void camps(const Context& context, const GraphArgs& args) {
         row["camps"].push_back(strings(camp.claims));
         row["camp_sources"].push_back(strings(camp.sources));
       }
+      row["outside"] = strings(d.outside);
       row["cycle"] = strings(d.cycle);
       row["cycle_links"] = strings(d.cycle_links);
       listing.rows.push_back(row);
@@ -121,6 +122,7 @@ void camps(const Context& context, const GraphArgs& args) {
     if (d.balanced) {
       add("camp 1", d.camps[0].sources, d.camps[0].claims);
       add("camp 2", d.camps[1].sources, d.camps[1].claims);
+      if (!d.outside.empty()) add("no camp", {}, d.outside);
     } else {
       add("unbalanced: cycle", d.dispute.sources, d.cycle);
     }

@@ -5,10 +5,12 @@
 // vertices and links the edges. Every analysis is a free function that takes
 // the graph and returns claim, source and link ids, never graph internals.
 //
-// How link kinds are read (DESIGN.md, "Graph analysis"):
+// How link kinds are read (DESIGN.md, "Graph analysis"; docs/detection.md):
 //   contradicts   the two claims are on opposite sides (and attack each other)
-//   anything else the two claims are on the same side: supports, echo,
-//                 repeats, update, scope and refines all say "no conflict"
+//   supports, echo, repeats
+//                 agreement: the two claims are on the same side
+//   anything else neither (update, scope, tension, refines, ...): the link
+//                 joins the claims in one dispute but puts them in no camp
 // Echo and repeats links (and relays of the same claimant's statement along a
 // report's citation chain) say "the same statement again": they never add an
 // independent origin.
@@ -157,9 +159,17 @@ struct Camp {
 struct DisputeCamps {
   Dispute dispute;
   bool balanced = true;  // the links admit a split into two camps
-  // Balanced: exactly two camps; the first holds the dispute's first claim.
+  // Balanced: exactly two camps; the first holds the dispute's first claim
+  // that has an agreement or contradiction link. Only those links place a
+  // claim in a camp; where they form several groups (joined in the dispute
+  // only by scope or update links), each group is turned so that its
+  // claimants, then their affiliations, side as they do in the groups
+  // before it (without either, its first claim joins the first camp).
   // Unbalanced: empty (no forced split).
   std::vector<Camp> camps;
+  // Balanced: the claims of the dispute in neither camp (no agreement or
+  // contradiction link), sorted.
+  std::vector<std::string> outside;
   // Unbalanced: a shortest cycle of claims whose links hold an odd number of
   // contradictions, in cycle order (the last claim links back to the first),
   // and the ids of the links along it (link i joins claim i and claim i+1).
