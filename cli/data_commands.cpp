@@ -52,7 +52,7 @@ void import(const Context& context, const std::vector<std::string>& files, bool 
   // there are some; `conflicts --all` lists them.
   std::string found = std::to_string(s.conflicts) + " conflicts found (" + std::to_string(s.detected) +
                       " detector links";
-  if (s.tensions > 0) found += ", " + std::to_string(s.tensions) + " tensions";
+  if (s.tensions > 0) found += ", " + std::to_string(s.tensions) + (s.tensions == 1 ? " tension" : " tensions");
   found += ")";
   if (s.uncompared > 0)
     found += ", " + std::to_string(s.uncompared) + " claims not compared with their group (claimdb "

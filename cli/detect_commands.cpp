@@ -27,7 +27,7 @@ void detect(const Context& context) {
   Database db = open_for_writing(context);
   const DetectSummary s = detect_all(db);
   std::string extra;
-  if (s.tensions > 0) extra += ", " + std::to_string(s.tensions) + " tensions";
+  if (s.tensions > 0) extra += ", " + std::to_string(s.tensions) + (s.tensions == 1 ? " tension" : " tensions");
   if (s.uncompared > 0) extra += "; " + std::to_string(s.uncompared) + " claims not compared with their group";
   std::fprintf(stderr,
                "claimdb: detection compared %lld claims in %lld groups in %.2f s: %lld links "

@@ -224,6 +224,7 @@ Row picture_json(const Picture& picture) {
     node["entity"] = n.entity;
     node["property"] = n.property;
     node["phrase"] = n.phrase;
+    node["place"] = n.place;
     node["dispute"] = n.dispute;
     node["camp"] = n.camp < 0 ? Row() : Row(n.camp + 1);
     node["on_cycle"] = n.on_cycle;

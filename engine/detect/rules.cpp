@@ -68,8 +68,12 @@ std::string window_text(const DetectClaim& c) {
   return " (valid " + c.valid_from + " to " + c.valid_to + ")";
 }
 
-// `russia-gov: "nearly 200" -> [180, 200) drones`
-std::string quantity_side(const DetectClaim& c, Lookup& lookup, const std::string& prefix = {}) {
+std::string place_text(RowId place, Lookup& lookup);
+
+// `russia-gov: "nearly 200" -> [180, 200) drones`, and ` in kyiv` for a
+// claim with a place (unless the sentence names the places itself).
+std::string quantity_side(const DetectClaim& c, Lookup& lookup, const std::string& prefix = {},
+                          bool with_place = true) {
   if (!lookup.explain) return {};
   std::string out = lookup.source_name(c.claimant);
   out += ": ";
@@ -84,6 +88,10 @@ std::string quantity_side(const DetectClaim& c, Lookup& lookup, const std::strin
   if (!unit.empty()) {
     out += ' ';
     out += unit;
+  }
+  if (with_place && c.place != 0) {
+    out += ' ';
+    out += place_text(c.place, lookup);
   }
   out += window_text(c);
   return out;
@@ -252,8 +260,8 @@ Verdict running_total(const DetectClaim& a, const DetectClaim& b, const Interval
 Verdict part_and_whole(const DetectClaim& part, const DetectClaim& whole, const Interval& ip,
                        const Interval& iw, const DetectProperty& p, Lookup& lookup,
                        bool part_first) {
-  const std::string sp = quantity_side(part, lookup) + " " + place_text(part.place, lookup);
-  const std::string sw = quantity_side(whole, lookup) + " " + place_text(whole.place, lookup);
+  const std::string sp = quantity_side(part, lookup, {}, false) + " " + place_text(part.place, lookup);
+  const std::string sw = quantity_side(whole, lookup, {}, false) + " " + place_text(whole.place, lookup);
   const std::string sides = part_first ? sp + "; " + sw : sw + "; " + sp;
   const std::string part_name = lookup.place_name(part.place);
   // A later running total for the part may exceed an earlier one for the whole.
@@ -380,7 +388,7 @@ std::string folded(const std::string& text) {
 std::string says(const DetectClaim& c, const DetectProperty& p, Lookup& lookup) {
   if (!lookup.explain) return {};
   return lookup.source_name(c.claimant) + window_text(c) + (c.denies ? " denies " : " says ") +
-         p.slug + " is " + quoted(c.phrase);
+         p.slug + (c.place != 0 ? " " + place_text(c.place, lookup) : std::string()) + " is " + quoted(c.phrase);
 }
 
 Verdict agreement(const DetectClaim& a, const DetectClaim& b, const DetectProperty& p,
@@ -390,7 +398,8 @@ Verdict agreement(const DetectClaim& a, const DetectClaim& b, const DetectProper
                   says(a, p, lookup) + ", again in another claim: an echo, not independent support");
   const std::string both = lookup.source_name(a.claimant) + window_text(a) + " and " +
                            lookup.source_name(b.claimant) + window_text(b) +
-                           (a.denies ? " both deny " : " both say ") + p.slug + " is " +
+                           (a.denies ? " both deny " : " both say ") + p.slug +
+                           (a.place != 0 ? " " + place_text(a.place, lookup) : std::string()) + " is " +
                            quoted(a.phrase);
   if (!lookup.independent(a.claimant, b.claimant))
     return compatible("same affiliation", both + "; both speak for " +
@@ -566,10 +575,10 @@ std::vector<PartsVerdict> parts_exceeding_whole(const std::vector<DetectClaim*>&
     std::string sides, names;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       const DetectClaim& c = *parts[i].claim;
-      sides += quantity_side(c, lookup) + " " + place_text(c.place, lookup) + "; ";
+      sides += quantity_side(c, lookup, {}, false) + " " + place_text(c.place, lookup) + "; ";
       names += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + lookup.place_name(c.place);
     }
-    sides += quantity_side(*whole, lookup) + " " + place_text(whole->place, lookup);
+    sides += quantity_side(*whole, lookup, {}, false) + " " + place_text(whole->place, lookup);
     const std::string whole_name =
         whole->place == 0 ? std::string("the overall figure") : lookup.place_name(whole->place);
     const std::string unit = unit_label(whole->unit, lookup);

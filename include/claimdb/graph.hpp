@@ -37,6 +37,7 @@ struct GraphClaim {
   std::string entity;        // entity id
   std::string property;      // property id
   std::string phrase;        // the value as said
+  std::string place;         // entity id of the claim's place (its scope), or ""
   std::string said_at;       // canonical time, or ""
   std::string published_at;  // canonical time, or ""
   std::string supersedes;    // id of the claim this one corrects, or ""
@@ -224,8 +225,8 @@ struct Provenance {
   bool citation_cycle = false;
   std::string cycle_at;
   // The same statement seen elsewhere: claims joined to this one by echo or
-  // repeats links, and the same claimant's claims on the same entity and
-  // property in reports up the citation chain. Sorted.
+  // repeats links, and the same claimant's claims on the same entity,
+  // property and place in reports up the citation chain. Sorted.
   std::vector<std::string> echoes;
   // The earliest of the claim and its echoes, and its claimant. Earliest:
   // not relaying another (a claim in a report up another's citation chain
@@ -282,6 +283,7 @@ std::vector<ClaimStatus> grounded_labels(const ClaimGraph& graph);
 
 struct PictureNode {
   std::string claim, claimant, entity, property, phrase;
+  std::string place;  // the claim's place, or ""
   int dispute = 0;  // 1-based position in find_disputes(graph, true); 0 when not linked
   int camp = -1;    // 0 or 1 in a balanced dispute; -1 otherwise
   bool on_cycle = false;  // on the unbalanced cycle of its dispute
@@ -304,7 +306,8 @@ Picture draw(const ClaimGraph& graph, bool include_isolated = false);
 
 // Graphviz DOT: one box per dispute, camps coloured blue and orange, claims on
 // an unbalanced cycle yellow, contradictions red, supports green, echoes
-// dashed grey, claims that are out struck grey. Nodes read "claimant: phrase".
+// dashed grey, claims that are out struck grey. Nodes read "claimant: phrase"
+// and, for a claim with a place, "in PLACE".
 std::string to_dot(const Picture& picture);
 
 }  // namespace claimdb
