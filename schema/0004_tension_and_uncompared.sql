@@ -31,12 +31,14 @@ CREATE INDEX detector_links_to ON detector_links(to_claim);
 
 -- Why a claim was not compared: 1 different units (the units measure
 -- different things), 2 unreadable (a quantity phrase with no interval),
--- 3 denied figure (a denied quantity is not compared automatically).
+-- 3 denied figure (a denied quantity is not compared automatically), 4 group
+-- too large (a group of more claims than the detector's window compares each
+-- claim only with the 2000 claims recorded before and after it).
 -- `other` is the first claim of the group it could not be compared with,
 -- `count` how many of them there were.
 CREATE TABLE detector_uncompared (
   claim  INTEGER PRIMARY KEY,
-  reason INTEGER NOT NULL CHECK (reason BETWEEN 1 AND 3),
+  reason INTEGER NOT NULL CHECK (reason BETWEEN 1 AND 4),
   other  INTEGER,
   count  INTEGER NOT NULL
 );

@@ -138,11 +138,14 @@ std::vector<Conflict> list_conflicts(const Database& db, const ConflictFilter& f
           c.phrase_b = b->phrase;
           c.interval_b = b->interval;
           c.unit_b = b->unit;
-          c.explanation = explainer.explain(*a, *b).explanation;
+          if (note.reason != 4) c.explanation = explainer.explain(*a, *b).explanation;
         }
         const std::string others = note.count == 1 ? std::string("1 claim") : std::to_string(note.count) + " claims";
         c.explanation += (c.explanation.empty() ? "" : "; ") + c.a + " was not compared with " + others +
                          " of its group (" + c.relation + ")";
+        if (note.reason == 4)
+          c.explanation += ": in a group this large each claim is compared with the " +
+                           std::to_string(detect::group_window) + " claims recorded before and after it";
         out.push_back(std::move(c));
       }
   } catch (const Error&) {

@@ -48,6 +48,13 @@ class LinkWriter {
     if (verdict.blame_b) note_one(y, x, verdict.uncompared);
   }
 
+  // A claim of a group past the window, not compared with `count` claims of
+  // it, the first of them `other` (a claim with a note of its own keeps it).
+  void note_window(const DetectClaim& claim, const DetectClaim& other, std::int64_t count) {
+    auto [it, added] = notes_.try_emplace(claim.id);
+    if (added) it->second = detail::UncomparedClaim{claim.id, 4, other.id, count};
+  }
+
   // Writes the notes (into `notes` when given, else straight to the store).
   void flush_notes(std::vector<detail::UncomparedClaim>* notes) {
     for (const auto& [claim, note] : notes_) {
@@ -97,6 +104,17 @@ void same_property_pairs(const std::vector<DetectClaim*>& members, Lookup& looku
       if (v.uncompared) writer.note(*members[i], *members[j], v);
       else writer.write(*members[i], *members[j], v);
     }
+  }
+  // Past the window, a claim is not compared with the claims further away
+  // than group_window: said, not left out silently.
+  const std::size_t n = members.size();
+  if (n <= group_window + 1) return;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t before = std::min(i, group_window), after = std::min(n - 1 - i, group_window);
+    const std::size_t skipped = n - 1 - before - after;
+    if (skipped == 0) continue;
+    const DetectClaim& first = i > group_window ? *members[0] : *members[i + group_window + 1];
+    writer.note_window(*members[i], first, static_cast<std::int64_t>(skipped));
   }
 }
 

@@ -104,14 +104,16 @@ std::string_view link_kind_name(int code);
 
 // A claim detection could not compare with claims of its group (table
 // detector_uncompared of schema 4). reason: 1 different units, 2 unreadable
-// (no interval), 3 denied figure; other: the first such claim, or 0.
+// (no interval), 3 denied figure, 4 group too large (past the detector's
+// window); other: the first such claim, or 0.
 struct UncomparedClaim {
   RowId claim = 0;
   int reason = 0;
   RowId other = 0;
   std::int64_t count = 0;
 };
-// "different units", "unreadable", "denied figure"; "" for an unknown code.
+// "different units", "unreadable", "denied figure", "group too large"; ""
+// for an unknown code.
 const char* uncompared_reason_name(int reason);
 
 // A stored link read back for listing.

@@ -296,6 +296,7 @@ const char* uncompared_reason_name(int reason) {
     case 1: return "different units";
     case 2: return "unreadable";
     case 3: return "denied figure";
+    case 4: return "group too large";
   }
   return "";
 }

@@ -98,7 +98,7 @@ DetectSummary detect_all(Database& db);
 // claim order. Claims that are now superseded or retracted are left out.
 // With include_non_conflicts (or kind "uncompared"), then the claims the
 // detector could not compare: kind "uncompared", relation the reason
-// ("different units", "unreadable", "denied figure"), `a` the claim and `b`
+// ("different units", "unreadable", "denied figure", "group too large"), `a` the claim and `b`
 // the first claim of its group it could not be compared with.
 std::vector<Conflict> list_conflicts(const Database& db, const ConflictFilter& filter = {});
 

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 
 using namespace claimdb;
@@ -149,4 +150,37 @@ TEST_CASE("claims that could not be compared are counted, listed with the reason
   // detect_all finds the same.
   CHECK(detect_all(db).uncompared == 4);
   CHECK(list_conflicts(db, only).size() == 4);
+}
+
+TEST_CASE("a group larger than the detector's window says which claims were not compared with all of it") {
+  // 2003 claims of one group, each on a day of its own (so no pair links):
+  // the window compares each claim with the 2000 before and after it, so the
+  // first two and the last two miss some.
+  std::string claims = "[";
+  for (int i = 0; i < 2003; ++i) {
+    const int year = 2000 + i / 336, month = 1 + (i % 336) / 28, day = 1 + i % 28;
+    char from[32], to[32];
+    std::snprintf(from, sizeof from, "%04d-%02d-%02dT00:00:00Z", year, month, day);
+    std::snprintf(to, sizeof to, "%04d-%02d-%02dT01:00:00Z", year, month, day);
+    claims += (i ? "," : "") + claim("c" + std::to_string(i), "wire", std::to_string(i),
+                                     std::string(R"(, "valid_from": ")") + from + R"(", "valid_to": ")" + to + "\"");
+  }
+  claims += "]";
+  ImportSummary s;
+  Database db = load(claims, &s);
+  ConflictFilter only;
+  only.kind = "uncompared";
+  const auto listed = list_conflicts(db, only);
+  CHECK(s.claims == 2003);
+  CHECK(s.detected == 0);
+  CHECK(s.uncompared == 4);  // c0 and c2002 miss 2 claims each, c1 and c2001 one
+  REQUIRE(listed.size() == 4);
+  REQUIRE(!listed.empty());
+  CHECK(listed.front().relation == "group too large");
+  CHECK(listed.front().a == "c0");
+  CHECK(listed.front().b == "c2001");
+  CHECK(listed.front().explanation.find("c0 was not compared with 2 claims of its group (group too large)") !=
+        std::string::npos);
+  CHECK(listed.back().a == "c2002");
+  CHECK(listed.back().b == "c0");
 }
