@@ -124,3 +124,31 @@ TEST_CASE("the pension march story on the command line: camps and the listing wi
   const auto check = test::run_shell("claimdb --db " + db + " check");
   CHECK(check.out == "ok\n");
 }
+
+TEST_CASE("on the command line a claim that could not be compared is counted, listed and reported") {
+  test::TempDir dir;
+  const std::string file = dir.write("units.json", R"({
+  "sources": [{"id": "s1", "name": "One"}, {"id": "s2", "name": "Two"}],
+  "entities": [{"id": "e", "name": "E"}],
+  "properties": [{"id": "extent", "value_type": "quantity"}],
+  "claims": [{"id": "a", "claimant": "s1", "entity": "e", "property": "extent", "value": "3 km"},
+             {"id": "b", "claimant": "s2", "entity": "e", "property": "extent", "value": "5 hours"}]})");
+  const std::string db = test::shell_quote(dir.file("u.db"));
+  const std::string err = dir.file("err.txt");
+  CHECK(test::run_shell("claimdb --db " + db + " import " + test::shell_quote(file), {}, err).status == 0);
+  CHECK(test::read_file(err).find("0 conflicts found (0 detector links), 2 claims not compared with their group "
+                                  "(claimdb conflicts --kind uncompared)") != std::string::npos);
+  CHECK(test::run_shell("claimdb --db " + db + " conflicts").out == "no conflicts\n");
+  CHECK(test::run_shell("claimdb --db " + db + " conflicts --all").out ==
+        "uncompared (different units, severity 0.00)  a  vs  b  [e]\n"
+        "  s1: \"3 km\" -> 3000 m; s2: \"5 hours\" -> 18000 s; the units measure different things; a was not "
+        "compared with 1 claim of its group (different units)\n"
+        "uncompared (different units, severity 0.00)  b  vs  a  [e]\n"
+        "  s1: \"3 km\" -> 3000 m; s2: \"5 hours\" -> 18000 s; the units measure different things; b was not "
+        "compared with 1 claim of its group (different units)\n");
+  const auto check = test::run_shell("claimdb --db " + db + " check");
+  CHECK(check.status == 0);  // a warning, not an error
+  CHECK(check.out ==
+        "warning: 2 claim(s) could not be compared with their group (different units: 2); claimdb conflicts "
+        "--kind uncompared lists them\n");
+}
