@@ -62,7 +62,7 @@ class Lookup {
 // The outcome of comparing two claims.
 struct Verdict {
   bool comparable = false;  // false: the explanation says why not
-  std::string kind;         // contradicts, supports, update, scope, echo; "" when compatible and unlinked
+  std::string kind;         // contradicts, supports, update, scope, echo, tension; "" when compatible and unlinked
   std::string relation;     // the rule's short label
   std::optional<double> severity;
   std::string explanation;  // one sentence

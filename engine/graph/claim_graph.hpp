@@ -31,7 +31,7 @@ enum class LinkKind : std::uint8_t {
   contradicts,  // opposite sides; a mutual attack
   supports,     // same side, independent backing
   echo,         // same side, the same statement again (echo, repeats)
-  compatible,   // same side, nothing more (update, scope, refines, others)
+  compatible,   // no side: joins a dispute, places no camp (update, scope, tension, refines, others)
 };
 LinkKind classify_link(const std::string& kind);
 

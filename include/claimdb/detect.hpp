@@ -83,7 +83,7 @@ struct ConflictFilter {
 struct Relation {
   std::string a, b;            // the claim ids, as given
   bool comparable = false;     // same entity, property (or a constraint), scopes overlap, both current
-  std::string kind;            // contradicts, supports, update, scope, echo, compatible, not comparable
+  std::string kind;            // contradicts, supports, update, scope, echo, tension, compatible, not comparable
   std::string relation;        // the rule's label
   double severity = 0;         // contradictions only
   std::string explanation;     // one sentence, also saying why not comparable
