@@ -66,14 +66,21 @@ void import(const Context& context, const std::vector<std::string>& files, bool 
   if (s.corrected > 0) restated += "; " + std::to_string(s.corrected) + " corrected";
   // Rates of tiny imports are noise; print one only past a millisecond.
   const double rate = s.seconds >= 0.001 ? double(s.claims) / s.seconds : 0;
+  // Near misses and claims that could not be compared are named only when
+  // there are some; `conflicts --all` lists them.
+  std::string found = std::to_string(s.conflicts) + " conflicts found (" + std::to_string(s.detected) +
+                      " detector links";
+  if (s.tensions > 0) found += ", " + std::to_string(s.tensions) + (s.tensions == 1 ? " tension" : " tensions");
+  found += ")";
+  if (s.uncompared > 0)
+    found += ", " + std::to_string(s.uncompared) + " claims not compared with their group (claimdb "
+             "conflicts --kind uncompared)";
   std::fprintf(stderr,
                "claimdb: imported %lld claims in %.3f s (%.0f claims/s), %s; also %lld sources, "
                "%lld entities, %lld properties, %lld reports, %lld links, %lld reviews, "
                "%lld retractions%s%s\n",
                (long long)s.claims, s.seconds, rate,
-               detect ? (std::to_string(s.conflicts) + " conflicts found (" +
-                         std::to_string(s.detected) + " detector links)").c_str()
-                      : "detection skipped (run claimdb detect)",
+               detect ? found.c_str() : "detection skipped (run claimdb detect)",
                (long long)s.sources, (long long)s.entities,
                (long long)s.properties, (long long)s.reports, (long long)s.links,
                (long long)s.reviews, (long long)s.retractions,

@@ -15,11 +15,14 @@ namespace {
 void detect(const Context& context) {
   Database db = open_for_writing(context);
   const DetectSummary s = detect_all(db);
+  std::string extra;
+  if (s.tensions > 0) extra += ", " + std::to_string(s.tensions) + (s.tensions == 1 ? " tension" : " tensions");
+  if (s.uncompared > 0) extra += "; " + std::to_string(s.uncompared) + " claims not compared with their group";
   std::fprintf(stderr,
                "claimdb: detection compared %lld claims in %lld groups in %.2f s: %lld links "
-               "(%lld contradictions), %lld old detector links replaced\n",
+               "(%lld contradictions%s), %lld old detector links replaced\n",
                (long long)s.claims, (long long)s.groups, s.seconds, (long long)s.links,
-               (long long)s.contradictions, (long long)s.removed);
+               (long long)s.contradictions, extra.c_str(), (long long)s.removed);
 }
 
 struct ConflictsArgs {
@@ -150,14 +153,14 @@ void register_detect_commands(CLI::App& app, Context& context) {
   conflicts_cmd->add_option("--source", args->filter.source, "only with this claimant on either side")
       ->type_name("SOURCE");
   conflicts_cmd->add_option("--kind", args->filter.kind,
-                            "only this kind: contradicts, supports, update, scope, echo")
+                            "only this kind: contradicts, supports, update, scope, echo, tension, uncompared")
       ->type_name("KIND");
   conflicts_cmd->add_option("--min-severity", args->filter.min_severity,
                             "only contradictions at least this severe (0..1)")
       ->type_name("X")
       ->check(CLI::Range(0.0, 1.0));
   conflicts_cmd->add_flag("--all", args->filter.include_non_conflicts,
-                          "also list supports and the labelled non-conflicts (update, scope, echo)");
+                          "also list supports, the labelled non-conflicts (update, scope, echo, tension) and the claims not compared");
   conflicts_cmd->add_option("--format", args->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();

@@ -97,6 +97,7 @@ void camps(const Context& context, const GraphArgs& args) {
         row["camps"].push_back(strings(camp.claims));
         row["camp_sources"].push_back(strings(camp.sources));
       }
+      row["outside"] = strings(d.outside);
       row["cycle"] = strings(d.cycle);
       row["cycle_links"] = strings(d.cycle_links);
       listing.rows.push_back(row);
@@ -121,6 +122,7 @@ void camps(const Context& context, const GraphArgs& args) {
     if (d.balanced) {
       add("camp 1", d.camps[0].sources, d.camps[0].claims);
       add("camp 2", d.camps[1].sources, d.camps[1].claims);
+      if (!d.outside.empty()) add("no camp", {}, d.outside);
     } else {
       add("unbalanced: cycle", d.dispute.sources, d.cycle);
     }
@@ -222,6 +224,7 @@ Row picture_json(const Picture& picture) {
     node["entity"] = n.entity;
     node["property"] = n.property;
     node["phrase"] = n.phrase;
+    node["place"] = n.place;
     node["dispute"] = n.dispute;
     node["camp"] = n.camp < 0 ? Row() : Row(n.camp + 1);
     node["on_cycle"] = n.on_cycle;

@@ -89,7 +89,7 @@ std::vector<std::string> candidates_for(const std::vector<std::string>& before, 
   if (last == "why" || last == "history" ||
       (before.size() == 2 && before.front() == "why"))
     return ids(IdKind::claim);
-  if (last == "kind") return {"contradicts", "supports", "update", "scope", "echo", "all"};
+  if (last == "kind") return {"contradicts", "supports", "update", "scope", "echo", "tension", "all"};
   return query_keywords();
 }
 

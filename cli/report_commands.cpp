@@ -96,7 +96,7 @@ struct ClaimsArgs {
 
 void claims(const Context& context, const ClaimsArgs& args) {
   Database db = open_for_reading(context);
-  Listing listing{{"id", "claimant", "entity", "property", "value", "interval", "unit", "quote"}, {}};
+  Listing listing{{"id", "claimant", "entity", "property", "value", "interval", "unit", "place", "quote"}, {}};
   for (const auto& c : db.list_claims(args.filter)) listing.rows.push_back(claim_row(c));
   print(listing, parse_format(args.format), std::cout, terminal_width());
 }

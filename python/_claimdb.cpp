@@ -344,6 +344,7 @@ PYBIND11_MODULE(_claimdb, m) {
               }
               row["camps"] = camps;
               row["camp_sources"] = camp_sources;
+              row["outside"] = strings(d.outside);
               row["cycle"] = strings(d.cycle);
               row["cycle_links"] = strings(d.cycle_links);
               out.append(std::move(row));

@@ -38,10 +38,12 @@ DetectSummary detect_all(Database& db) {
     // in key order: appending to the table's B-tree instead of inserting at
     // random places.
     std::vector<detail::DetectLink> links;
+    std::vector<detail::UncomparedClaim> notes;
     store.each_detect_entity([&](std::vector<detail::DetectClaim>& claims) {
-      detect::detect_entity(store, lookup, claims, summary, &analyst, &links);
+      detect::detect_entity(store, lookup, claims, summary, &analyst, &links, &notes);
     });
     summary.removed = store.replace_detector_links(links);
+    store.replace_uncompared(notes);
     store.commit();
     store.detect_bulk_cache(false);
   } catch (const Error&) {
@@ -111,6 +113,41 @@ std::vector<Conflict> list_conflicts(const Database& db, const ConflictFilter& f
       }
       out.push_back(std::move(c));
     }
+    // The claims detection could not compare, after the links: one row per
+    // claim, against the first claim of its group it met.
+    const bool notes = filter.kind.empty() ? filter.include_non_conflicts : filter.kind == "uncompared";
+    if (notes && filter.min_severity <= 0)
+      for (const auto& note : store.uncompared(query)) {
+        const detect::DetectClaim* a = explainer.claim(note.claim);
+        const detect::DetectClaim* b = note.other ? explainer.claim(note.other) : nullptr;
+        if (!a || a->superseded || a->retracted) continue;
+        Conflict c;
+        c.a = a->slug;
+        c.kind = "uncompared";
+        c.relation = detail::uncompared_reason_name(note.reason);
+        c.origin = "detector";
+        c.entity = lookup.place_name(a->entity);
+        c.property = c.property_b = lookup.property(a->property).slug;
+        c.claimant_a = lookup.source_name(a->claimant);
+        c.phrase_a = a->phrase;
+        c.interval_a = a->interval;
+        c.unit_a = a->unit;
+        if (b) {
+          c.b = b->slug;
+          c.claimant_b = lookup.source_name(b->claimant);
+          c.phrase_b = b->phrase;
+          c.interval_b = b->interval;
+          c.unit_b = b->unit;
+          if (note.reason != 4) c.explanation = explainer.explain(*a, *b).explanation;
+        }
+        const std::string others = note.count == 1 ? std::string("1 claim") : std::to_string(note.count) + " claims";
+        c.explanation += (c.explanation.empty() ? "" : "; ") + c.a + " was not compared with " + others +
+                         " of its group (" + c.relation + ")";
+        if (note.reason == 4)
+          c.explanation += ": in a group this large each claim is compared with the " +
+                           std::to_string(detect::group_window) + " claims recorded before and after it";
+        out.push_back(std::move(c));
+      }
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {

@@ -38,6 +38,31 @@ class LinkWriter {
     else store_.insert_detector_link(link);
     ++summary_.links;
     if (verdict.kind == "contradicts") ++summary_.contradictions;
+    else if (verdict.kind == "tension") ++summary_.tensions;
+  }
+
+  // A pair of one group that could not be compared: noted on the claim(s)
+  // at fault, with the first claim it met and how many.
+  void note(const DetectClaim& x, const DetectClaim& y, const Verdict& verdict) {
+    if (verdict.blame_a) note_one(x, y, verdict.uncompared);
+    if (verdict.blame_b) note_one(y, x, verdict.uncompared);
+  }
+
+  // A claim of a group past the window, not compared with `count` claims of
+  // it, the first of them `other` (a claim with a note of its own keeps it).
+  void note_window(const DetectClaim& claim, const DetectClaim& other, std::int64_t count) {
+    auto [it, added] = notes_.try_emplace(claim.id);
+    if (added) it->second = detail::UncomparedClaim{claim.id, 4, other.id, count};
+  }
+
+  // Writes the notes (into `notes` when given, else straight to the store).
+  void flush_notes(std::vector<detail::UncomparedClaim>* notes) {
+    for (const auto& [claim, note] : notes_) {
+      if (notes) notes->push_back(note);
+      else store_.insert_uncompared(note);
+      ++summary_.uncompared;
+    }
+    notes_.clear();
   }
 
  private:
@@ -46,6 +71,13 @@ class LinkWriter {
   const AnalystLinks* analyst_;
   std::vector<detail::DetectLink>* sink_;
   std::set<std::pair<RowId, RowId>> written_;
+  std::map<RowId, detail::UncomparedClaim> notes_;
+
+  void note_one(const DetectClaim& claim, const DetectClaim& other, int reason) {
+    auto [it, added] = notes_.try_emplace(claim.id);
+    if (added) it->second = detail::UncomparedClaim{claim.id, reason, other.id, 0};
+    ++it->second.count;
+  }
 };
 
 bool current(const DetectClaim& c) { return !c.superseded && !c.retracted; }
@@ -67,8 +99,22 @@ void same_property_pairs(const std::vector<DetectClaim*>& members, Lookup& looku
                          LinkWriter& writer) {
   for (std::size_t i = 0; i < members.size(); ++i) {
     const std::size_t end = std::min(members.size(), i + 1 + group_window);
-    for (std::size_t j = i + 1; j < end; ++j)
-      writer.write(*members[i], *members[j], compare_same_property(*members[i], *members[j], lookup));
+    for (std::size_t j = i + 1; j < end; ++j) {
+      const Verdict v = compare_same_property(*members[i], *members[j], lookup);
+      if (v.uncompared) writer.note(*members[i], *members[j], v);
+      else writer.write(*members[i], *members[j], v);
+    }
+  }
+  // Past the window, a claim is not compared with the claims further away
+  // than group_window: said, not left out silently.
+  const std::size_t n = members.size();
+  if (n <= group_window + 1) return;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t before = std::min(i, group_window), after = std::min(n - 1 - i, group_window);
+    const std::size_t skipped = n - 1 - before - after;
+    if (skipped == 0) continue;
+    const DetectClaim& first = i > group_window ? *members[0] : *members[i + group_window + 1];
+    writer.note_window(*members[i], first, static_cast<std::int64_t>(skipped));
   }
 }
 
@@ -93,7 +139,8 @@ AnalystLinks::AnalystLinks(detail::Store& store) {
 
 void detect_entity(detail::Store& store, Lookup& lookup, std::vector<DetectClaim>& claims,
                    DetectSummary& summary, const AnalystLinks* analyst,
-                   std::vector<detail::DetectLink>* sink) {
+                   std::vector<detail::DetectLink>* sink,
+                   std::vector<detail::UncomparedClaim>* notes) {
   LinkWriter writer(store, summary, analyst, sink);
   const auto groups = by_property(claims);
   summary.claims += static_cast<std::int64_t>(claims.size());
@@ -111,6 +158,7 @@ void detect_entity(detail::Store& store, Lookup& lookup, std::vector<DetectClaim
       if (other == property || it == groups.end()) continue;
       constraint_pairs(members, it->second, relation, lookup, writer);
     }
+  writer.flush_notes(notes);
 }
 
 detail::DetectMark mark(detail::Store& store) { return store.detect_mark(); }

@@ -34,11 +34,13 @@ struct AnalystLinks {
 
 // Compares the claims of one entity (sorted by property, then id; any set
 // of whole (entity, property) groups closed under constraints) and writes
-// the links (into `sink` when given, else straight to the store). Adds to
-// `summary`. Without `analyst`, asks the store per pair.
+// the links (into `sink` when given, else straight to the store), and the
+// claims it could not compare with their group (into `notes` when given).
+// Adds to `summary`. Without `analyst`, asks the store per pair.
 void detect_entity(detail::Store& store, Lookup& lookup, std::vector<DetectClaim>& claims,
                    DetectSummary& summary, const AnalystLinks* analyst = nullptr,
-                   std::vector<detail::DetectLink>* sink = nullptr);
+                   std::vector<detail::DetectLink>* sink = nullptr,
+                   std::vector<detail::UncomparedClaim>* notes = nullptr);
 
 // The marks to take before an import.
 detail::DetectMark mark(detail::Store& store);

@@ -68,8 +68,12 @@ std::string window_text(const DetectClaim& c) {
   return " (valid " + c.valid_from + " to " + c.valid_to + ")";
 }
 
-// `russia-gov: "nearly 200" -> [180, 200) drones`
-std::string quantity_side(const DetectClaim& c, Lookup& lookup, const std::string& prefix = {}) {
+std::string place_text(RowId place, Lookup& lookup);
+
+// `russia-gov: "nearly 200" -> [180, 200) drones`, and ` in kyiv` for a
+// claim with a place (unless the sentence names the places itself).
+std::string quantity_side(const DetectClaim& c, Lookup& lookup, const std::string& prefix = {},
+                          bool with_place = true) {
   if (!lookup.explain) return {};
   std::string out = lookup.source_name(c.claimant);
   out += ": ";
@@ -84,6 +88,10 @@ std::string quantity_side(const DetectClaim& c, Lookup& lookup, const std::strin
   if (!unit.empty()) {
     out += ' ';
     out += unit;
+  }
+  if (with_place && c.place != 0) {
+    out += ' ';
+    out += place_text(c.place, lookup);
   }
   out += window_text(c);
   return out;
@@ -134,6 +142,60 @@ bool same_interval(const Interval& x, const Interval& y) {
 double severity_of(double distance, const Interval& x, const Interval& y) {
   const double larger = std::max(magnitude(x), magnitude(y));
   return larger > 0 ? std::min(1.0, distance / larger) : 1.0;
+}
+
+// The place value of a point's last non-zero digit: 10000 for 2,480,000,
+// 100000 for 2,500,000 ("2.5 million"), 0.1 for 2.5; 0 for zero, for a value
+// with more than six decimals (a converted figure has no stated precision)
+// and for anything but a finite closed point.
+double rounding_of(const Interval& x) {
+  if (!x.lo || !x.hi || x.lo_open || x.hi_open || *x.lo != *x.hi) return 0;
+  const double v = std::fabs(*x.lo);
+  if (!(v > 0) || !std::isfinite(v)) return 0;
+  for (double step = std::pow(10.0, std::floor(std::log10(v))); step >= 1e-6; step /= 10) {
+    const double units = v / step;
+    if (std::fabs(units - std::round(units)) <= 1e-9 * std::max(1.0, units)) return step;
+  }
+  return 0;
+}
+
+// The share two figures may differ by and still count as one figure rounded
+// differently (docs/detection.md, "Relays and rounding").
+constexpr double rounding_tolerance = 0.05;
+
+// When two exact figures differ only by rounding (the finer one rounds to the
+// coarser one at the coarser one's precision, and they differ by at most
+// rounding_tolerance of the larger), the coarser figure's step; else nullopt.
+// "2.48 million" and "2.5 million": 2.48 million rounds to 2.5 at 100,000.
+std::optional<double> rounding_step(const Interval& x, const Interval& y) {
+  const double sx = rounding_of(x), sy = rounding_of(y);
+  if (sx == 0 || sy == 0 || *x.lo == *y.lo) return std::nullopt;
+  const double coarse = std::max(sx, sy);
+  if (sx == sy) return std::nullopt;  // equal precision: different figures, not one rounded
+  // The coarser figure must carry two significant digits or more: "20" or
+  // "300,000" say too little about how they were rounded.
+  const double coarse_value = std::fabs(sx > sy ? *x.lo : *y.lo);
+  if (coarse_value / coarse < 10 - 1e-9) return std::nullopt;
+  const double difference = std::fabs(*x.lo - *y.lo);
+  const double larger = std::max(std::fabs(*x.lo), std::fabs(*y.lo));
+  if (difference > coarse / 2 * (1 + 1e-9) || difference > rounding_tolerance * larger) return std::nullopt;
+  return coarse;
+}
+
+// A phrase's vagueness as an interval: bounded on both sides, of positive
+// width, above zero (so not a bound such as "more than 600", "up to 50" or
+// "fewer than 50", and not an exact figure).
+double vagueness(const Interval& x) {
+  if (!x.lo || !x.hi || *x.lo <= 0 || !(*x.hi > *x.lo)) return 0;
+  return *x.hi - *x.lo;
+}
+
+// Two vague figures that miss each other by less than half the width of the
+// narrower one ("about 500" = [450, 550] against "nearly 450" = [405, 450)).
+bool near_miss(const Interval& x, const Interval& y, double distance) {
+  const double vx = vagueness(x), vy = vagueness(y);
+  if (vx == 0 || vy == 0) return false;
+  return distance < std::min(vx, vy) / 2;
 }
 
 // b's interval in a's unit; nullopt when the units measure different things.
@@ -198,8 +260,8 @@ Verdict running_total(const DetectClaim& a, const DetectClaim& b, const Interval
 Verdict part_and_whole(const DetectClaim& part, const DetectClaim& whole, const Interval& ip,
                        const Interval& iw, const DetectProperty& p, Lookup& lookup,
                        bool part_first) {
-  const std::string sp = quantity_side(part, lookup) + " " + place_text(part.place, lookup);
-  const std::string sw = quantity_side(whole, lookup) + " " + place_text(whole.place, lookup);
+  const std::string sp = quantity_side(part, lookup, {}, false) + " " + place_text(part.place, lookup);
+  const std::string sw = quantity_side(whole, lookup, {}, false) + " " + place_text(whole.place, lookup);
   const std::string sides = part_first ? sp + "; " + sw : sw + "; " + sp;
   const std::string part_name = lookup.place_name(part.place);
   // A later running total for the part may exceed an earlier one for the whole.
@@ -240,16 +302,30 @@ bool additive(const DetectClaim& c, Lookup& lookup) {
   return c.interval && !c.denies && c.unit != "percent" && lookup.informative(c);
 }
 
+Verdict uncompared(Verdict v, int reason, bool blame_a, bool blame_b) {
+  v.uncompared = reason;
+  v.blame_a = blame_a;
+  v.blame_b = blame_b;
+  return v;
+}
+
 Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope scope,
                            const DetectProperty& p, Lookup& lookup) {
-  if (!a.interval || !b.interval)
-    return compatible("no interval", "a quantity without an interval cannot be compared");
+  if (!a.interval || !b.interval) {
+    const DetectClaim& unread = !a.interval ? a : b;
+    return uncompared(compatible("no interval", lookup.explain ? unread.slug + ": " + quoted(unread.phrase) +
+                                                    " was not read as a quantity (no interval), so it "
+                                                    "cannot be compared" : std::string()),
+                      2, !a.interval, !b.interval);
+  }
   if (a.denies || b.denies)
-    return compatible("denied quantity", "a denied figure is not compared automatically");
+    return uncompared(compatible("denied quantity", "a denied figure is not compared automatically"), 3,
+                      a.denies, b.denies);
   const auto converted = in_unit_of(a, b, lookup);
   if (!converted)
-    return not_comparable("different units", quantity_side(a, lookup) + "; " + quantity_side(b, lookup) +
-                                                  "; the units measure different things");
+    return uncompared(not_comparable("different units", quantity_side(a, lookup) + "; " + quantity_side(b, lookup) +
+                                                            "; the units measure different things"),
+                      1, true, true);
   const Interval ia = *a.interval, ib = *converted;
   if (scope == Scope::a_in_b) return part_and_whole(a, b, ia, ib, p, lookup, true);
   if (scope == Scope::b_in_a) return part_and_whole(b, a, ib, ia, p, lookup, false);
@@ -260,6 +336,15 @@ Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope sco
 
   const std::string sides = quantity_side(a, lookup) + "; " + quantity_side(b, lookup);
   const bool informative = lookup.informative(a) && lookup.informative(b);
+  if (a.claimant == b.claimant && a.unit == b.unit) {
+    if (auto step = rounding_step(ia, ib))
+      return linked("echo", "rounded",
+                    lookup.explain ? sides + "; the same claimant's figure rounded differently: they differ by " +
+                                         number(std::fabs(*ia.lo - *ib.lo), lookup) + ", within the rounding of " +
+                                         quoted(*step == rounding_of(ia) ? a.phrase : b.phrase) + " (to the nearest " +
+                                         number(*step, lookup) + "): an echo, not a contradiction"
+                                   : std::string());
+  }
   if (disjoint(ia, ib)) {
     if (!informative)
       return compatible("uninformative",
@@ -267,6 +352,11 @@ Verdict compare_quantities(const DetectClaim& a, const DetectClaim& b, Scope sco
                                 "information: not a conflict");
     const double distance = gap(ia, ib);
     const double severity = severity_of(distance, ia, ib);
+    if (near_miss(ia, ib, distance))
+      return linked("tension", "near miss",
+                    sides + "; disjoint by " + number(distance, lookup) + " (" + percent(severity, lookup) +
+                        "), less than the vagueness of either phrase: a near miss, not a contradiction",
+                    severity);
     return linked("contradicts", "disjoint",
                   sides + "; disjoint, gap " + number(distance, lookup) + " (" + percent(severity, lookup) + ")",
                   severity);
@@ -298,7 +388,7 @@ std::string folded(const std::string& text) {
 std::string says(const DetectClaim& c, const DetectProperty& p, Lookup& lookup) {
   if (!lookup.explain) return {};
   return lookup.source_name(c.claimant) + window_text(c) + (c.denies ? " denies " : " says ") +
-         p.slug + " is " + quoted(c.phrase);
+         p.slug + (c.place != 0 ? " " + place_text(c.place, lookup) : std::string()) + " is " + quoted(c.phrase);
 }
 
 Verdict agreement(const DetectClaim& a, const DetectClaim& b, const DetectProperty& p,
@@ -308,7 +398,8 @@ Verdict agreement(const DetectClaim& a, const DetectClaim& b, const DetectProper
                   says(a, p, lookup) + ", again in another claim: an echo, not independent support");
   const std::string both = lookup.source_name(a.claimant) + window_text(a) + " and " +
                            lookup.source_name(b.claimant) + window_text(b) +
-                           (a.denies ? " both deny " : " both say ") + p.slug + " is " +
+                           (a.denies ? " both deny " : " both say ") + p.slug +
+                           (a.place != 0 ? " " + place_text(a.place, lookup) : std::string()) + " is " +
                            quoted(a.phrase);
   if (!lookup.independent(a.claimant, b.claimant))
     return compatible("same affiliation", both + "; both speak for " +
@@ -484,10 +575,10 @@ std::vector<PartsVerdict> parts_exceeding_whole(const std::vector<DetectClaim*>&
     std::string sides, names;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       const DetectClaim& c = *parts[i].claim;
-      sides += quantity_side(c, lookup) + " " + place_text(c.place, lookup) + "; ";
+      sides += quantity_side(c, lookup, {}, false) + " " + place_text(c.place, lookup) + "; ";
       names += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + lookup.place_name(c.place);
     }
-    sides += quantity_side(*whole, lookup) + " " + place_text(whole->place, lookup);
+    sides += quantity_side(*whole, lookup, {}, false) + " " + place_text(whole->place, lookup);
     const std::string whole_name =
         whole->place == 0 ? std::string("the overall figure") : lookup.place_name(whole->place);
     const std::string unit = unit_label(whole->unit, lookup);

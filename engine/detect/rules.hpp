@@ -62,10 +62,15 @@ class Lookup {
 // The outcome of comparing two claims.
 struct Verdict {
   bool comparable = false;  // false: the explanation says why not
-  std::string kind;         // contradicts, supports, update, scope, echo; "" when compatible and unlinked
+  std::string kind;         // contradicts, supports, update, scope, echo, tension; "" when compatible and unlinked
   std::string relation;     // the rule's short label
   std::optional<double> severity;
   std::string explanation;  // one sentence
+  // Set when the pair could not be compared for a reason that is the claims'
+  // own (detector_uncompared's codes: 1 different units, 2 unreadable, 3
+  // denied figure), with which side is at fault (either, or both).
+  int uncompared = 0;
+  bool blame_a = false, blame_b = false;
 };
 
 // Marks each claim that repeats an earlier current claim of the same group

@@ -1,5 +1,7 @@
 // Camps: the signed 2-colouring of a dispute (contradicts = opposite sides,
-// every other link = same side), and the shortest cycle that breaks it.
+// agreement = same side: supports, echo, repeats), and the shortest cycle
+// that breaks it. Every other link (scope, update, tension, refines, ...)
+// says neither and is left out of the colouring.
 #include "graph/claim_graph.hpp"
 
 
@@ -30,6 +32,7 @@ void copy_dispute(const Adjacency& g, std::span<const Vertex> members, CampScrat
     scratch.first[i] = static_cast<std::uint32_t>(scratch.arcs.size());
     for (auto [it, end] = boost::out_edges(members[i], g); it != end; ++it) {
       const LinkEdge& edge = g[*it];
+      if (edge.kind == LinkKind::compatible) continue;  // neither agreement nor contradiction
       scratch.arcs.push_back(Arc{scratch.local[boost::target(*it, g)], edge.link,
                                  edge.kind == LinkKind::contradicts ? 1u : 0u});
     }
@@ -42,17 +45,24 @@ void copy_dispute(const Adjacency& g, std::span<const Vertex> members, CampScrat
 // order Boost's breadth_first_visit takes (a FIFO queue, each claim's links in
 // the graph's order), and stops at the first link whose ends disagree with
 // their colours: true then, with `conflict` = (claim, arc index).
-bool colour(std::uint32_t n, CampScratch& scratch, std::pair<std::uint32_t, std::uint32_t>& conflict) {
+// Each claim's signed component is in `component` (its first claim's
+// position), numbered by the breadth-first search that reached it.
+bool colour(std::uint32_t n, CampScratch& scratch, std::pair<std::uint32_t, std::uint32_t>& conflict,
+            std::vector<std::uint32_t>& component) {
   auto& colour = scratch.colour;
   colour.assign(n, -1);
+  component.assign(n, none);
   scratch.parent.resize(n);
   scratch.depth.resize(n);
   scratch.via.resize(n);
   auto& queue = scratch.queue;
+  for (std::uint32_t root = 0; root < n; ++root) {
+    if (colour[root] >= 0) continue;
   queue.clear();
-  colour[0] = 0;
-  scratch.depth[0] = 0;
-  queue.push_back(0);
+  colour[root] = 0;
+  component[root] = root;
+  scratch.depth[root] = 0;
+  queue.push_back(root);
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const std::uint32_t u = queue[head];
     for (std::uint32_t a = scratch.first[u]; a < scratch.first[u + 1]; ++a) {
@@ -62,12 +72,14 @@ bool colour(std::uint32_t n, CampScratch& scratch, std::pair<std::uint32_t, std:
         scratch.parent[arc.to] = u;
         scratch.via[arc.to] = arc.link;
         scratch.depth[arc.to] = scratch.depth[u] + 1;
+        component[arc.to] = root;
         queue.push_back(arc.to);
       } else if ((colour[u] ^ colour[arc.to] ^ static_cast<std::int8_t>(arc.odd)) != 0) {
         conflict = {u, a};
         return true;
       }
     }
+  }
   }
   return false;
 }
@@ -225,11 +237,71 @@ DisputeCamps camps_of(const ClaimGraph::Impl& impl, DisputeMembers members, std:
   copy_dispute(g, vertices, scratch);
 
   std::pair<std::uint32_t, std::uint32_t> conflict;
-  if (!colour(n, scratch, conflict)) {
-    std::vector<Vertex> sides[2];
-    for (std::uint32_t i = 0; i < n; ++i) sides[scratch.colour[i]].push_back(vertices[i]);
+  std::vector<std::uint32_t> component;
+  if (!colour(n, scratch, conflict, component)) {
+    // Claims with no agreement or contradiction link stand in no camp. The
+    // signed components are turned to fit the first: a component whose
+    // claimants (then, failing that, their affiliations) already stand in
+    // the other camp more than in this one is flipped; with no such
+    // evidence its first claim joins the first camp.
+    std::vector<std::uint32_t> size(n, 0);
+    for (std::uint32_t i = 0; i < n; ++i) ++size[component[i]];
+    std::map<std::uint32_t, std::int64_t> claimant_side[2];
+    std::map<std::string_view, std::int64_t> affiliation_side[2];
+    std::vector<std::int8_t> flip(n, 0);
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t i = 0; i < n; ++i)
+      if (component[i] == i && size[i] > 1) order.push_back(i);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const std::uint32_t root = order[k];
+      if (k > 0) {
+        std::int64_t keep = 0, turn = 0;
+        for (std::uint32_t i = 0; i < n; ++i) {
+          if (component[i] != root) continue;
+          const int side = scratch.colour[i];
+          const std::uint32_t who = impl.graph[vertices[i]].claimant;
+          auto score = [&](int s) {
+            auto it = claimant_side[s].find(who);
+            return it == claimant_side[s].end() ? 0 : it->second;
+          };
+          keep += score(side);
+          turn += score(1 - side);
+        }
+        if (keep == turn) {
+          keep = turn = 0;
+          for (std::uint32_t i = 0; i < n; ++i) {
+            if (component[i] != root) continue;
+            const int side = scratch.colour[i];
+            const std::string_view of = impl.sources[impl.graph[vertices[i]].claimant].affiliation;
+            if (of.empty() || of == "independent") continue;
+            auto score = [&](int s) {
+              auto it = affiliation_side[s].find(of);
+              return it == affiliation_side[s].end() ? 0 : it->second;
+            };
+            keep += score(side);
+            turn += score(1 - side);
+          }
+        }
+        flip[root] = turn > keep ? 1 : 0;
+      }
+      for (std::uint32_t i = 0; i < n; ++i) {
+        if (component[i] != root) continue;
+        const int side = scratch.colour[i] ^ flip[root];
+        const std::uint32_t who = impl.graph[vertices[i]].claimant;
+        ++claimant_side[side][who];
+        const std::string_view of = impl.sources[who].affiliation;
+        if (!of.empty() && of != "independent") ++affiliation_side[side][of];
+      }
+    }
+    std::vector<Vertex> sides[2], apart;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (size[component[i]] < 2) apart.push_back(vertices[i]);
+      else sides[scratch.colour[i] ^ flip[component[i]]].push_back(vertices[i]);
+    }
     out.camps.push_back(camp_of(impl, sides[0]));
     out.camps.push_back(camp_of(impl, sides[1]));
+    for (Vertex v : apart) out.outside.emplace_back(impl.claim_id(v));
+    std::sort(out.outside.begin(), out.outside.end());
     return out;
   }
   out.balanced = false;

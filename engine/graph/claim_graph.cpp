@@ -184,6 +184,7 @@ void add_claims(Impl& impl, std::vector<GraphClaim>& rows, PendingLinks& pending
     vertex.claimant = source_of(impl, row.claimant);
     vertex.entity = impl.entities.intern(row.entity);
     vertex.property = impl.properties.intern(row.property);
+    if (!row.place.empty()) vertex.place = impl.entities.intern(row.place);
     if (!row.report.empty()) vertex.report = impl.find_report(row.report);
     impl.seen.add(!row.said_at.empty()       ? std::string_view(row.said_at)
                   : !row.published_at.empty() ? std::string_view(row.published_at)

@@ -31,7 +31,7 @@ enum class LinkKind : std::uint8_t {
   contradicts,  // opposite sides; a mutual attack
   supports,     // same side, independent backing
   echo,         // same side, the same statement again (echo, repeats)
-  compatible,   // same side, nothing more (update, scope, refines, others)
+  compatible,   // no side: joins a dispute, places no camp (update, scope, tension, refines, others)
 };
 LinkKind classify_link(const std::string& kind);
 
@@ -41,6 +41,7 @@ struct ClaimVertex {
   std::uint32_t claimant = none;     // index into ClaimGraph::Impl::sources
   std::uint32_t entity = none;       // index into entities
   std::uint32_t property = none;     // index into properties
+  std::uint32_t place = none;        // index into entities (the claim's place), or none
   std::uint32_t report = none;       // index into reports, or none
   std::uint32_t superseded_by = none;  // vertex of a correction, or none
   bool retracted = false;

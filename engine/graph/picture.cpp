@@ -25,6 +25,7 @@ Picture draw(const ClaimGraph& graph, bool include_isolated) {
     p.entity = impl.entities.text(c.entity);
     p.property = impl.properties.text(c.property);
     p.phrase = impl.phrase(v);
+    if (c.place != none) p.place = impl.entities.text(c.place);
     p.dispute = dispute;
     p.status = status[v];
     p.retracted = c.retracted;
@@ -107,6 +108,7 @@ const char* fill_of(const PictureNode& node) {
 
 std::string node_line(const PictureNode& node, bool show_property) {
   std::string label = node.claimant + ":\n" + wrapped(node.phrase, 26);
+  if (!node.place.empty()) label += "\nin " + node.place;
   if (show_property) label += "\n(" + node.property + ")";
   std::string style = "rounded,filled";
   std::string extra;

@@ -40,8 +40,9 @@ std::set<Vertex> closure(const Impl& impl, std::set<Vertex> start, std::initiali
   return start;
 }
 
-// Claims by the same claimant on the same entity and property, seen in the
-// reports up the chain (after the claim's own): relays of one statement.
+// Claims by the same claimant on the same entity, property and place, seen in
+// the reports up the chain (after the claim's own): relays of one statement
+// (a city figure in the cited report is not the national one relayed).
 std::set<Vertex> relays(const Impl& impl, Vertex v, const std::vector<std::uint32_t>& chain) {
   std::set<Vertex> out;
   if (chain.size() < 2) return out;
@@ -50,7 +51,7 @@ std::set<Vertex> relays(const Impl& impl, Vertex v, const std::vector<std::uint3
   for (auto [it, end] = boost::vertices(impl.graph); it != end; ++it) {
     const auto& other = impl.graph[*it];
     if (other.report != none && cited.contains(other.report) && other.claimant == claim.claimant &&
-        other.entity == claim.entity && other.property == claim.property)
+        other.entity == claim.entity && other.property == claim.property && other.place == claim.place)
       out.insert(*it);
   }
   return out;

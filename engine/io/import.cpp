@@ -504,6 +504,8 @@ ImportSummary transactional(Database& db, const ImportOptions& options, Body&& b
       const DetectSummary detected = detect::detect_since(store, before);
       importer.summary.detected = detected.links;
       importer.summary.conflicts = detected.contradictions;
+      importer.summary.tensions = detected.tensions;
+      importer.summary.uncompared = detected.uncompared;
     }
     store.commit();
   } catch (const Error&) {

@@ -52,6 +52,10 @@ QueryResult camps(const Database& db, const ParsedQuery& q) {
     for (const auto& c : d.camps)
       out.rows.push_back({Cell(n), joined(d.dispute.entities), Cell(std::int64_t{1}), Cell(++camp),
                           joined(c.sources), joined(c.claims)});
+    // Claims joined to the dispute only by links that place them in no camp.
+    if (!d.outside.empty())
+      out.rows.push_back({Cell(n), joined(d.dispute.entities), Cell(std::int64_t{1}), Cell(),
+                          std::string(), joined(d.outside)});
   }
   return out;
 }

@@ -79,7 +79,7 @@ std::int64_t store_limit(const ParsedQuery& q) {
 
 const std::vector<std::string>& link_kinds() {
   static const std::vector<std::string> kinds = {"contradicts", "supports", "update", "scope",
-                                                 "echo",        "refines",  "repeats", "all"};
+                                                 "echo",        "tension",  "refines", "repeats", "all"};
   return kinds;
 }
 

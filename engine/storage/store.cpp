@@ -396,6 +396,28 @@ std::vector<CheckFinding> Store::check() {
   if (unread > 0)
     findings.push_back({"warning", std::to_string(unread) +
                                        " quantity claim(s) have a phrase but no interval"});
+  {
+    // Claims the detector could not compare with their group: not an error
+    // in the file, but nothing may be left out silently.
+    SQLite::Statement q(db_,
+                        "SELECT u.reason, count(*) FROM detector_uncompared u "
+                        "JOIN claims c ON c.id = u.claim "
+                        "WHERE NOT EXISTS (SELECT 1 FROM claims n WHERE n.supersedes = c.id) "
+                        "AND NOT EXISTS (SELECT 1 FROM retractions r WHERE r.claim = c.id) "
+                        "GROUP BY u.reason ORDER BY u.reason");
+    std::int64_t total = 0;
+    std::string reasons;
+    while (q.executeStep()) {
+      const std::int64_t n = q.getColumn(1).getInt64();
+      total += n;
+      reasons += std::string(reasons.empty() ? "" : ", ") + uncompared_reason_name(q.getColumn(0).getInt()) +
+                 ": " + std::to_string(n);
+    }
+    if (total > 0)
+      findings.push_back({"warning", std::to_string(total) +
+                                         " claim(s) could not be compared with their group (" + reasons +
+                                         "); claimdb conflicts --kind uncompared lists them"});
+  }
   const std::int64_t inverted = db_.execAndGet(
       "SELECT count(*) FROM claims WHERE lo > hi OR (lo = hi AND (lo_open OR hi_open))").getInt64();
   if (inverted > 0)

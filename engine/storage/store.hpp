@@ -97,10 +97,25 @@ struct DetectLink {
 std::string detector_links_of_claims(const std::string& narrow);
 
 // The codes of detector_links.kind (the link_kinds table of schema 3): 1
-// contradicts, 2 supports, 3 update, 4 scope, 5 echo; 0 for anything else.
+// contradicts, 2 supports, 3 update, 4 scope, 5 echo, 6 tension (schema 4);
+// 0 for anything else.
 int link_kind_code(std::string_view kind);
 // The name of a code; "" for an unknown one.
 std::string_view link_kind_name(int code);
+
+// A claim detection could not compare with claims of its group (table
+// detector_uncompared of schema 4). reason: 1 different units, 2 unreadable
+// (no interval), 3 denied figure, 4 group too large (past the detector's
+// window); other: the first such claim, or 0.
+struct UncomparedClaim {
+  RowId claim = 0;
+  int reason = 0;
+  RowId other = 0;
+  std::int64_t count = 0;
+};
+// "different units", "unreadable", "denied figure", "group too large"; ""
+// for an unknown code.
+const char* uncompared_reason_name(int reason);
 
 // A stored link read back for listing.
 struct StoredLink {
@@ -273,8 +288,8 @@ class Store {
   // The (entity, property) groups holding claims added, superseded or
   // retracted after the mark.
   std::vector<std::pair<RowId, RowId>> groups_touched_since(const DetectMark& mark);
-  // Deletes the detector links touching a claim of one group; returns how
-  // many were deleted.
+  // Deletes the detector links touching a claim of one group (and the group's
+  // uncompared claims); returns how many links were deleted.
   std::int64_t delete_detector_links(RowId entity, RowId property);
   // Whether an analyst link of this kind joins the two claims (either way).
   bool analyst_link_exists(RowId a, RowId b, const std::string& kind);
@@ -287,6 +302,13 @@ class Store {
   // Returns how many links were deleted.
   std::int64_t replace_detector_links(std::vector<DetectLink>& links);
   void insert_detector_link(const DetectLink& link);
+  // The claims detection could not compare (detector_uncompared): one row per
+  // claim, replacing any earlier one; replace_uncompared empties the table first.
+  void insert_uncompared(const UncomparedClaim& note);
+  void replace_uncompared(const std::vector<UncomparedClaim>& notes);
+  // Those of claims matching the entity, property and source of the filter,
+  // ordered by entity, property and claim.
+  std::vector<UncomparedClaim> uncompared(const StoredLinkFilter& filter);
   std::vector<StoredLink> conflict_links(const StoredLinkFilter& filter);
 
   // The claim graph (store_graph.cpp): appends the claims about one entity

@@ -209,8 +209,9 @@ std::vector<std::pair<RowId, RowId>> Store::groups_touched_since(const DetectMar
 
 namespace {
 
-// detector_links.kind - 1, as the link_kinds table of schema 3 names them.
-constexpr std::string_view link_kind_names[] = {"contradicts", "supports", "update", "scope", "echo"};
+// detector_links.kind - 1, as the link_kinds table of schemas 3 and 4 names them.
+constexpr std::string_view link_kind_names[] = {"contradicts", "supports", "update", "scope", "echo",
+                                                 "tension"};
 constexpr int link_kind_count = static_cast<int>(std::size(link_kind_names));
 
 void bind_detector_link(SQLite::Statement& q, const DetectLink& link) {
@@ -255,7 +256,63 @@ std::int64_t Store::delete_detector_links(RowId entity, RowId property) {
   to.bind(1, entity);
   to.bind(2, property);
   removed += to.exec();
+  auto& notes = statement("delete_detector_uncompared",
+                          "DELETE FROM detector_uncompared WHERE claim IN "
+                          "(SELECT id FROM claims WHERE entity = ?1 AND property = ?2)");
+  notes.bind(1, entity);
+  notes.bind(2, property);
+  notes.exec();
   return removed;
+}
+
+void Store::insert_uncompared(const UncomparedClaim& note) {
+  auto& q = statement("insert_detector_uncompared",
+                      "INSERT OR REPLACE INTO detector_uncompared (claim, reason, other, count) "
+                      "VALUES (?, ?, ?, ?)");
+  q.bind(1, note.claim);
+  q.bind(2, note.reason);
+  if (note.other) q.bind(3, note.other); else q.bind(3);
+  q.bind(4, note.count);
+  q.exec();
+}
+
+void Store::replace_uncompared(const std::vector<UncomparedClaim>& notes) {
+  db_.exec("DELETE FROM detector_uncompared");
+  for (const auto& note : notes) insert_uncompared(note);
+}
+
+std::vector<UncomparedClaim> Store::uncompared(const StoredLinkFilter& f) {
+  SQLite::Statement q(
+      db_,
+      "SELECT u.claim, u.reason, u.other, u.count FROM detector_uncompared u "
+      "JOIN claims c ON c.id = u.claim "
+      "WHERE (?1 = '' OR c.entity = (SELECT id FROM entities WHERE slug = ?1)) "
+      "AND (?2 = '' OR c.property = (SELECT id FROM properties WHERE slug = ?2)) "
+      "AND (?3 = '' OR c.claimant = (SELECT id FROM sources WHERE slug = ?3)) "
+      "ORDER BY c.entity, c.property, c.id");
+  q.bind(1, f.entity);
+  q.bind(2, f.property);
+  q.bind(3, f.source);
+  std::vector<UncomparedClaim> out;
+  while (q.executeStep()) {
+    UncomparedClaim u;
+    u.claim = q.getColumn(0).getInt64();
+    u.reason = q.getColumn(1).getInt();
+    u.other = id_or_zero(q, 2);
+    u.count = q.getColumn(3).getInt64();
+    out.push_back(u);
+  }
+  return out;
+}
+
+const char* uncompared_reason_name(int reason) {
+  switch (reason) {
+    case 1: return "different units";
+    case 2: return "unreadable";
+    case 3: return "denied figure";
+    case 4: return "group too large";
+  }
+  return "";
 }
 
 bool Store::analyst_link_exists(RowId a, RowId b, const std::string& kind) {

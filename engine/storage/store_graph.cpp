@@ -136,7 +136,22 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
   {
     SQLite::Statement q(db,
                         "SELECT id, slug, claimant, report, entity, property, phrase, said_at, published_at, "
-                        "supersedes FROM claims WHERE (?1 = 0 OR entity = ?1) AND recorded_at <= ?2 ORDER BY id");
+                        "supersedes, place FROM claims WHERE (?1 = 0 OR entity = ?1) AND recorded_at <= ?2 ORDER BY id");
+    // Places by row id: the entities read above when the graph covers all,
+    // else looked up once each (a scoped graph read only its own entity).
+    std::unordered_map<RowId, std::string> place_slugs;
+    SQLite::Statement place_slug(db, "SELECT slug FROM entities WHERE id = ?1");
+    auto place_of = [&](RowId place) -> std::string {
+      if (place == 0) return {};
+      if (const std::string* s = entities.find(place)) return *s;
+      auto [it, added] = place_slugs.try_emplace(place);
+      if (added) {
+        place_slug.bind(1, place);
+        if (place_slug.executeStep()) it->second = place_slug.getColumn(0).getString();
+        place_slug.reset();
+      }
+      return it->second;
+    };
     q.bind(1, scope);
     q.bind(2, by);
     std::vector<std::pair<std::size_t, RowId>> corrections;
@@ -155,6 +170,7 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
       c.phrase = q.getColumn(6).getString();
       c.said_at = column_text(q, 7);
       c.published_at = column_text(q, 8);
+      c.place = place_of(column_id(q, 10));
       if (RowId old = column_id(q, 9); old != 0) corrections.emplace_back(rows.claims.size(), old);
       c.retracted = std::binary_search(retracted.begin(), retracted.end(), id);
       c.key = id;

@@ -96,12 +96,13 @@ void bind_news(SQLite::Statement& q, const NewsTime& n, const std::string& prefi
 
 QueryResult Store::query_claims(const ClaimQuery& f) {
   std::string sql =
-      std::string("SELECT c.slug, s.slug, e.slug, p.slug, c.phrase, c.unit, "
+      std::string("SELECT c.slug, s.slug, e.slug, p.slug, c.phrase, c.unit, pl.slug, "
                   "CASE WHEN c.polarity = 1 THEN 'asserts' ELSE 'denies' END, ") +
       claim_time_sql + ", r.slug, " + status_sql("c") +
       ", c.quote FROM claims c JOIN sources s ON s.id = c.claimant "
       "JOIN entities e ON e.id = c.entity JOIN properties p ON p.id = c.property "
-      "LEFT JOIN reports r ON r.id = c.report WHERE c.recorded_at <= :t";
+      "LEFT JOIN reports r ON r.id = c.report LEFT JOIN entities pl ON pl.id = c.place "
+      "WHERE c.recorded_at <= :t";
   if (f.entity) sql += " AND c.entity = :entity";
   if (f.property) sql += " AND c.property = :property";
   if (f.claimant) sql += " AND c.claimant = :claimant";
@@ -120,7 +121,7 @@ QueryResult Store::query_claims(const ClaimQuery& f) {
   if (!f.until.empty()) q.bind(":until", f.until);
   bind_news(q, f.news, "n");
   bind_limit(q, f.limit);
-  return collect(q, {"id", "claimant", "entity", "property", "value", "unit", "polarity", "time",
+  return collect(q, {"id", "claimant", "entity", "property", "value", "unit", "place", "polarity", "time",
                      "report", "status", "quote"});
 }
 

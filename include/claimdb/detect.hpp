@@ -11,9 +11,16 @@
 //   supports     compatible values from independent, informative claims
 //   update       a running total rising between earlier and later as_of times
 //   scope        a part (a place inside another) within its whole
-//   echo         the same claimant repeated: never independent support
-// update, scope and echo are recorded so a fact-checker sees why a pair is
-// not a conflict; they are never listed as conflicts.
+//   echo         the same claimant repeated (the same value, or the same
+//                figure rounded differently: "2.48 million" and "2.5
+//                million"): never independent support
+//   tension      two vague figures that miss each other by less than their
+//                vagueness ("about 500" and "nearly 450"): a near miss
+// update, scope, echo and tension are recorded so a fact-checker sees why a
+// pair is not a conflict; they are never listed as conflicts. A claim the
+// detector could not compare with claims of its group (units that measure
+// different things, a phrase with no interval, a denied figure) is recorded
+// too, with the reason, and listed as kind `uncompared`.
 //
 // Every link carries a one-sentence explanation. Detector links are derived:
 // detect_all recomputes them, an import recomputes the groups it touched, and
@@ -39,6 +46,8 @@ struct DetectSummary {
   std::int64_t claims = 0;         // claims read
   std::int64_t links = 0;          // detector links written
   std::int64_t contradictions = 0; // of which kind contradicts
+  std::int64_t tensions = 0;       // of which kind tension (near misses)
+  std::int64_t uncompared = 0;     // claims not compared with one or more claims of their group
   std::int64_t removed = 0;        // detector links deleted before recomputing
   double seconds = 0;              // wall time
 };
@@ -47,7 +56,7 @@ struct DetectSummary {
 // earlier claim (the link's from), `b` the later.
 struct Conflict {
   std::string a, b;              // claim ids
-  std::string kind;              // contradicts, supports, update, scope, echo (or an analyst's kind)
+  std::string kind;              // contradicts, supports, update, scope, echo, tension, uncompared (or an analyst's kind)
   std::string relation;          // the rule's label, e.g. "disjoint", "part exceeds whole"
   double severity = 0;           // 0..1: gap / larger magnitude; 1 for category and polarity conflicts
   std::string explanation;       // one sentence a journalist could paste
@@ -67,14 +76,14 @@ struct ConflictFilter {
   std::string source;    // with this claimant on either side
   std::string kind;      // only this kind (then non-conflict kinds need no include_non_conflicts)
   double min_severity = 0;             // only contradictions at least this severe (0..1)
-  bool include_non_conflicts = false;  // also supports, update, scope, echo
+  bool include_non_conflicts = false;  // also supports, update, scope, echo, tension, uncompared
 };
 
 // How two claims relate, as explain_pair sees them now.
 struct Relation {
   std::string a, b;            // the claim ids, as given
   bool comparable = false;     // same entity, property (or a constraint), scopes overlap, both current
-  std::string kind;            // contradicts, supports, update, scope, echo, compatible, not comparable
+  std::string kind;            // contradicts, supports, update, scope, echo, tension, compatible, not comparable
   std::string relation;        // the rule's label
   double severity = 0;         // contradictions only
   std::string explanation;     // one sentence, also saying why not comparable
@@ -87,6 +96,10 @@ DetectSummary detect_all(Database& db);
 // Detector links (and analyst links of kind contradicts, or of any kind with
 // include_non_conflicts) matching the filter, ordered by entity, property and
 // claim order. Claims that are now superseded or retracted are left out.
+// With include_non_conflicts (or kind "uncompared"), then the claims the
+// detector could not compare: kind "uncompared", relation the reason
+// ("different units", "unreadable", "denied figure", "group too large"), `a` the claim and `b`
+// the first claim of its group it could not be compared with.
 std::vector<Conflict> list_conflicts(const Database& db, const ConflictFilter& filter = {});
 
 // Explains any two claims. Throws Error(not_found) naming an unknown id.

@@ -5,10 +5,12 @@
 // vertices and links the edges. Every analysis is a free function that takes
 // the graph and returns claim, source and link ids, never graph internals.
 //
-// How link kinds are read (DESIGN.md, "Graph analysis"):
+// How link kinds are read (DESIGN.md, "Graph analysis"; docs/detection.md):
 //   contradicts   the two claims are on opposite sides (and attack each other)
-//   anything else the two claims are on the same side: supports, echo,
-//                 repeats, update, scope and refines all say "no conflict"
+//   supports, echo, repeats
+//                 agreement: the two claims are on the same side
+//   anything else neither (update, scope, tension, refines, ...): the link
+//                 joins the claims in one dispute but puts them in no camp
 // Echo and repeats links (and relays of the same claimant's statement along a
 // report's citation chain) say "the same statement again": they never add an
 // independent origin.
@@ -35,6 +37,7 @@ struct GraphClaim {
   std::string entity;        // entity id
   std::string property;      // property id
   std::string phrase;        // the value as said
+  std::string place;         // entity id of the claim's place (its scope), or ""
   std::string said_at;       // canonical time, or ""
   std::string published_at;  // canonical time, or ""
   std::string supersedes;    // id of the claim this one corrects, or ""
@@ -157,9 +160,17 @@ struct Camp {
 struct DisputeCamps {
   Dispute dispute;
   bool balanced = true;  // the links admit a split into two camps
-  // Balanced: exactly two camps; the first holds the dispute's first claim.
+  // Balanced: exactly two camps; the first holds the dispute's first claim
+  // that has an agreement or contradiction link. Only those links place a
+  // claim in a camp; where they form several groups (joined in the dispute
+  // only by scope or update links), each group is turned so that its
+  // claimants, then their affiliations, side as they do in the groups
+  // before it (without either, its first claim joins the first camp).
   // Unbalanced: empty (no forced split).
   std::vector<Camp> camps;
+  // Balanced: the claims of the dispute in neither camp (no agreement or
+  // contradiction link), sorted.
+  std::vector<std::string> outside;
   // Unbalanced: a shortest cycle of claims whose links hold an odd number of
   // contradictions, in cycle order (the last claim links back to the first),
   // and the ids of the links along it (link i joins claim i and claim i+1).
@@ -214,8 +225,8 @@ struct Provenance {
   bool citation_cycle = false;
   std::string cycle_at;
   // The same statement seen elsewhere: claims joined to this one by echo or
-  // repeats links, and the same claimant's claims on the same entity and
-  // property in reports up the citation chain. Sorted.
+  // repeats links, and the same claimant's claims on the same entity,
+  // property and place in reports up the citation chain. Sorted.
   std::vector<std::string> echoes;
   // The earliest of the claim and its echoes, and its claimant. Earliest:
   // not relaying another (a claim in a report up another's citation chain
@@ -272,6 +283,7 @@ std::vector<ClaimStatus> grounded_labels(const ClaimGraph& graph);
 
 struct PictureNode {
   std::string claim, claimant, entity, property, phrase;
+  std::string place;  // the claim's place, or ""
   int dispute = 0;  // 1-based position in find_disputes(graph, true); 0 when not linked
   int camp = -1;    // 0 or 1 in a balanced dispute; -1 otherwise
   bool on_cycle = false;  // on the unbalanced cycle of its dispute
@@ -294,7 +306,8 @@ Picture draw(const ClaimGraph& graph, bool include_isolated = false);
 
 // Graphviz DOT: one box per dispute, camps coloured blue and orange, claims on
 // an unbalanced cycle yellow, contradictions red, supports green, echoes
-// dashed grey, claims that are out struck grey. Nodes read "claimant: phrase".
+// dashed grey, claims that are out struck grey. Nodes read "claimant: phrase"
+// and, for a claim with a place, "in PLACE".
 std::string to_dot(const Picture& picture);
 
 }  // namespace claimdb

@@ -32,6 +32,8 @@ struct ImportSummary {
   std::int64_t amended = 0, corrected = 0;
   std::int64_t detected = 0;  // detector links written for the groups the import touched
   std::int64_t conflicts = 0; // of which contradictions (conflicts found)
+  std::int64_t tensions = 0;  // of which near misses (kind tension)
+  std::int64_t uncompared = 0; // claims the detector could not compare with their group
   std::int64_t warnings = 0;  // warnings passed to ImportOptions::warn (e.g. a figure read one of two ways)
   double seconds = 0;  // wall time of the whole import
   std::int64_t records() const {

@@ -150,7 +150,7 @@ TEST_CASE("stats, check and claims print data on stdout in the asked format") {
   CHECK(rows.size() >= 3);
   for (const auto& row : rows) CHECK(row["claimant"] == "russia-gov");
   auto csv = cli("claims --on strike_target --format csv");
-  CHECK(csv.out.rfind("id,claimant,entity,property,value,interval,unit,quote\n", 0) == 0);
+  CHECK(csv.out.rfind("id,claimant,entity,property,value,interval,unit,place,quote\n", 0) == 0);
   // An id that names nothing is an error, not an empty list.
   for (const auto& [option, kind] : {std::pair{"--about", "entity"}, std::pair{"--on", "property"},
                                      std::pair{"--by", "source"}, std::pair{"--in", "report"}}) {

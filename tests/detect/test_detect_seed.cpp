@@ -62,8 +62,8 @@ TEST_CASE("the seed fixture's disputes are found and explained") {
   }
   SUBCASE("interception figures (#34, #37, #19)") {
     CHECK(explain_pair(db, "art-intercepted-1", "syn-raid-intercepted-a1").explanation ==
-          "russia-gov: \"nearly 200\" -> [180, 200) drones; outlet-a-synthetic: \"more than 250\" -> "
-          "(250, inf) drones; disjoint, gap 50 (20%)");
+          "russia-gov: \"nearly 200\" -> [180, 200) drones in russia; outlet-a-synthetic: \"more than 250\" -> "
+          "(250, inf) drones in russia; disjoint, gap 50 (20%)");
     CHECK(link_kind(db, "syn-raid-intercepted-a1", "syn-raid-intercepted-b1") == "contradicts");
     CHECK(link_kind(db, "syn-kyiv-intercepted-a1", "syn-kyiv-intercepted-b1") == "contradicts");
   }
@@ -78,8 +78,8 @@ TEST_CASE("the seed fixture's disputes are found and explained") {
     const auto r = explain_pair(db, "art-intercepted-1", "syn-raid-launched-c1");
     CHECK(r.kind == "contradicts");
     CHECK(r.explanation ==
-          "russia-gov: drones_intercepted \"nearly 200\" -> [180, 200) drones; monitoring-c-synthetic: "
-          "drones_launched \"150\" -> 150 drones; violates drones_intercepted <= drones_launched by 30 (15%)");
+          "russia-gov: drones_intercepted \"nearly 200\" -> [180, 200) drones in russia; monitoring-c-synthetic: "
+          "drones_launched \"150\" -> 150 drones in russia; violates drones_intercepted <= drones_launched by 30 (15%)");
     // The analyst already linked #42: the detector adds no duplicate, and
     // the listing shows the analyst's link with the detector's reading.
     CHECK(link_kind(db, "art-intercepted-1", "syn-raid-launched-c1").empty());

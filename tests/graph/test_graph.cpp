@@ -149,6 +149,51 @@ TEST_CASE("an unbalanced dispute reports its shortest odd cycle instead of a spl
   }
 }
 
+TEST_CASE("only agreement and contradiction place claims in camps; scope and update links say neither") {
+  SUBCASE("national and city figures of two sides: two camps, not a cycle") {
+    // Unions: nat-u (national), city-u; authorities: nat-p, city-p. Each
+    // city figure is within both national ones (scope), and the two sides'
+    // figures contradict at each level.
+    Rows r;
+    r.claims({{"city-p", "police"}, {"city-u", "union"}, {"nat-p", "ministry"}, {"nat-u", "union"},
+              {"relay-u", "union"}});
+    r.links({{"nat-u", "nat-p", "contradicts"}, {"city-u", "city-p", "contradicts"},
+             {"city-u", "nat-u", "scope"}, {"city-p", "nat-p", "scope"}, {"city-p", "nat-u", "scope"},
+             {"nat-u", "relay-u", "echo"}});
+    r.rows.sources = {{"police", "Police", "gov"}, {"ministry", "Ministry", "gov"}, {"union", "Union", "unions"}};
+    const auto camps = find_camps(r.build());
+    REQUIRE(camps.size() == 1);
+    CHECK(camps[0].balanced);
+    REQUIRE(camps[0].camps.size() == 2);
+    // The city dispute is turned to fit the national one: the union stands
+    // with itself, and the police with the ministry (one affiliation).
+    CHECK(camps[0].camps[0].claims == Strings{"city-p", "nat-p"});
+    CHECK(camps[0].camps[0].sources == Strings{"ministry", "police"});
+    CHECK(camps[0].camps[1].claims == Strings{"city-u", "nat-u", "relay-u"});
+    CHECK(camps[0].camps[1].sources == Strings{"union"});
+    CHECK(camps[0].outside.empty());
+  }
+  SUBCASE("a claim joined only by an update or scope link stands in no camp") {
+    Rows r;
+    r.claims({{"a", "s1"}, {"b", "s2"}, {"c", "s3"}});
+    r.links({{"a", "b", "contradicts"}, {"b", "c", "update"}, {"a", "c", "tension"}});
+    const auto camps = find_camps(r.build());
+    REQUIRE(camps.size() == 1);
+    CHECK(camps[0].balanced);
+    CHECK(camps[0].camps[0].claims == Strings{"a"});
+    CHECK(camps[0].camps[1].claims == Strings{"b"});
+    CHECK(camps[0].outside == Strings{"c"});
+  }
+  SUBCASE("a scope link beside a contradiction is no cycle of two") {
+    Rows r;
+    r.claims({{"a", "s1"}, {"b", "s2"}});
+    r.links({{"a", "b", "scope"}, {"a", "b", "contradicts"}});
+    const auto camps = find_camps(r.build());
+    REQUIRE(camps.size() == 1);
+    CHECK(camps[0].balanced);
+  }
+}
+
 TEST_CASE("source camps count how often two sources side together and against each other") {
   Rows r;
   r.claims({{"a1", "kyiv"}, {"b1", "moscow"}, {"c1", "outlet"}, {"a2", "kyiv"}, {"b2", "moscow"},
