@@ -68,11 +68,18 @@ TEST_CASE("the pension march story: conflicts, echoes, a tension and two camps")
   CHECK(links_of(db) == expected);
   CHECK(list_conflicts(db).size() == 8);
 
+  // The relays are in French and German: read in their reports' languages.
+  CHECK(db.get_claim("march-meridian-union-national").value.interval->lo == 1200000.0);
+  CHECK(db.get_claim("march-meridian-union-national").value.unit == "person");
+  CHECK(db.get_claim("march-tribune-ministry-national").value.interval->lo == 280000.0);
+  CHECK(db.get_claim("march-tribune-ministry-national").value.unit == "person");
+
   // The explanations name the rounding, the near miss and the places.
   CHECK(explain_pair(db, "march-union-national", "march-meridian-union-national").explanation ==
-        "union-federation: \"1.24 million\" -> 1240000 people in norland; union-federation: \"1.2 million\" -> "
-        "1200000 people in norland; the same claimant's figure rounded differently: they differ by 40000, "
-        "within the rounding of \"1.2 million\" (to the nearest 100000): an echo, not a contradiction");
+        "union-federation: \"1.24 million\" -> 1240000 people in norland; union-federation: \"1,2 million de "
+        "manifestants\" -> 1200000 people in norland; the same claimant's figure rounded differently: they differ "
+        "by 40000, within the rounding of \"1,2 million de manifestants\" (to the nearest 100000): an echo, not a "
+        "contradiction");
   CHECK(explain_pair(db, "march-prefecture-city", "march-collective-city").explanation ==
         "alder-prefecture: \"about 45,000\" -> [40500, 49500] people in port-alder; count-collective: \"about "
         "56,000\" -> [50400, 61600] people in port-alder; disjoint by 900 (1%), less than the vagueness of "
