@@ -304,19 +304,19 @@ void claim_commands(CLI::App& app, WriteTarget& target) {
 void amend_command(CLI::App& app, WriteTarget& target) {
   struct Args {
     std::string record, id, reason, format = "table";
-    std::string values[8];
+    std::string values[9];
     std::vector<std::string> aliases;
     bool no_aliases = false;
   };
   static const char* const fields[] = {"name", "kind", "affiliation", "description",
-                                       "title", "url", "published-at", "text"};
+                                       "title", "url", "published-at", "text", "language"};
   auto a = std::make_shared<Args>();
   auto* cmd = app.add_subcommand(
       "amend", "Fix descriptive fields of a source, entity, property or report (earlier versions stay)");
   cmd->add_option("KIND", a->record, "source, entity, property or report")->required();
   cmd->add_option("ID", a->id, "the record's id")->required();
   auto options = std::make_shared<std::vector<CLI::Option*>>();
-  for (int i = 0; i < 8; ++i)
+  for (int i = 0; i < 9; ++i)
     options->push_back(cmd->add_option(std::string("--") + fields[i], a->values[i],
                                        std::string("the new ") + fields[i] + " (\"\" clears it)"));
   auto* alias_option = cmd->add_option("--alias", a->aliases, "entity: the new aliases (repeat for several)");
@@ -324,8 +324,10 @@ void amend_command(CLI::App& app, WriteTarget& target) {
   cmd->add_option("--reason", a->reason, "why it is amended")->required();
   format_option(cmd, a->format);
   cmd->footer(
-      "Fields: source: --name --kind --affiliation --description; entity: --name --kind --alias "
-      "--description;\nproperty: --description; report: --title --url --published-at --text.\n"
+      "Fields: source: --name --kind --affiliation --description --language; entity: --name --kind --alias "
+      "--description;\nproperty: --description; report: --title --url --published-at --text --language.\n"
+      "A new language reads the claims recorded after it; claims already recorded keep their reading\n"
+      "(claimdb correct re-reads one).\n"
       "claimdb history ID shows every version. A claim's value is corrected with claimdb correct.");
   cmd->callback(verb(target, [&target, a, options, alias_option] {
     Amendment m;
@@ -333,9 +335,9 @@ void amend_command(CLI::App& app, WriteTarget& target) {
     m.id = a->id;
     m.reason = a->reason;
     std::optional<std::string>* members[] = {&m.name, &m.kind, &m.affiliation, &m.description,
-                                             &m.title, &m.url, &m.published_at, &m.text};
+                                             &m.title, &m.url, &m.published_at, &m.text, &m.language};
     std::string changed;
-    for (int i = 0; i < 8; ++i)
+    for (int i = 0; i < 9; ++i)
       if ((*options)[i]->count() > 0) {
         *members[i] = a->values[i];
         changed += (changed.empty() ? "" : ", ") + std::string(fields[i]);

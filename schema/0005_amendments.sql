@@ -24,6 +24,7 @@ CREATE TABLE source_amendments (
   kind        TEXT,
   affiliation TEXT,
   description TEXT,
+  language    TEXT,
   reason      TEXT NOT NULL,
   recorded_at TEXT NOT NULL
 );
@@ -66,6 +67,7 @@ CREATE TABLE report_amendments (
   url          TEXT,
   published_at TEXT,
   text         TEXT,
+  language     TEXT,
   reason       TEXT NOT NULL,
   recorded_at  TEXT NOT NULL
 );
@@ -82,7 +84,8 @@ CREATE VIEW sources AS SELECT s.id AS id, s.slug AS slug,
   nullif(coalesce((SELECT a.description FROM source_amendments a WHERE a.source = s.id
             AND a.description IS NOT NULL ORDER BY a.id DESC LIMIT 1), s.description), '') AS description,
   s.recorded_at AS recorded_at,
-  s.language AS language
+  nullif(coalesce((SELECT a.language FROM source_amendments a WHERE a.source = s.id
+            AND a.language IS NOT NULL ORDER BY a.id DESC LIMIT 1), s.language), '') AS language
 FROM source_records s;
 
 CREATE VIEW entities AS SELECT e.id AS id, e.slug AS slug,
@@ -123,7 +126,8 @@ CREATE VIEW reports AS SELECT r.id AS id, r.slug AS slug, r.publisher AS publish
   nullif(coalesce((SELECT a.text FROM report_amendments a WHERE a.report = r.id AND a.text IS NOT NULL
             ORDER BY a.id DESC LIMIT 1), r.text), '') AS text,
   r.recorded_at AS recorded_at,
-  r.language AS language
+  nullif(coalesce((SELECT a.language FROM report_amendments a WHERE a.report = r.id
+            AND a.language IS NOT NULL ORDER BY a.id DESC LIMIT 1), r.language), '') AS language
 FROM report_records r;
 
 -- Append-only, through the views as through the tables.

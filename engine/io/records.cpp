@@ -484,7 +484,8 @@ Amendment decode_amendment(const Json& j, std::string_view skip) {
   const std::pair<const char*, std::optional<std::string> Amendment::*> fields[] = {
       {"name", &Amendment::name}, {"kind", &Amendment::kind}, {"affiliation", &Amendment::affiliation},
       {"description", &Amendment::description}, {"title", &Amendment::title}, {"url", &Amendment::url},
-      {"published_at", &Amendment::published_at}, {"text", &Amendment::text}};
+      {"published_at", &Amendment::published_at}, {"text", &Amendment::text},
+      {"language", &Amendment::language}};
   for (const auto& [key, value] : set->items()) {
     if (key == "aliases") {
       if (!value.is_array()) bad("set/aliases", "field 'aliases' must be an array of strings");
@@ -517,7 +518,7 @@ OrderedJson encode(const Amendment& a) {
   const std::pair<const char*, const std::optional<std::string>*> fields[] = {
       {"name", &a.name}, {"kind", &a.kind}, {"affiliation", &a.affiliation},
       {"title", &a.title}, {"url", &a.url}, {"published_at", &a.published_at},
-      {"description", &a.description}, {"text", &a.text}};
+      {"description", &a.description}, {"text", &a.text}, {"language", &a.language}};
   for (const auto& [name, value] : fields)
     if (*value) set[name] = **value;
   if (a.aliases) set["aliases"] = *a.aliases;

@@ -60,7 +60,7 @@ std::vector<Difference> differences(const Source& g, const Source& s) {
   c.text("kind", g.kind, s.kind);
   c.text("affiliation", g.affiliation, s.affiliation);
   c.text("description", g.description, s.description);
-  c.text("language", canonical_language(g.language).value_or(g.language), s.language, false);
+  c.text("language", canonical_language(g.language).value_or(g.language), s.language);
   return out;
 }
 
@@ -99,7 +99,7 @@ std::vector<Difference> differences(const Report& g, const Report& s) {
   c.time("published_at", g.published_at, s.published_at);
   c.text("cites", g.cites, s.cites, false);
   c.text("text", g.text, s.text);
-  c.text("language", canonical_language(g.language).value_or(g.language), s.language, false);
+  c.text("language", canonical_language(g.language).value_or(g.language), s.language);
   return out;
 }
 
@@ -157,7 +157,8 @@ Amendment amendment_for(const std::string& record, const std::string& id,
   const std::pair<const char*, std::optional<std::string> Amendment::*> fields[] = {
       {"name", &Amendment::name}, {"kind", &Amendment::kind}, {"affiliation", &Amendment::affiliation},
       {"description", &Amendment::description}, {"title", &Amendment::title}, {"url", &Amendment::url},
-      {"published_at", &Amendment::published_at}, {"text", &Amendment::text}};
+      {"published_at", &Amendment::published_at}, {"text", &Amendment::text},
+      {"language", &Amendment::language}};
   for (const auto& d : differences) {
     if (d.field == "aliases") {
       a.aliases.emplace();

@@ -559,7 +559,8 @@ const std::vector<AmendableField>& amendable(const std::string& record) {
       {"name", &Amendment::name, true, false},
       {"kind", &Amendment::kind, false, false},
       {"affiliation", &Amendment::affiliation, false, false},
-      {"description", &Amendment::description, false, false}};
+      {"description", &Amendment::description, false, false},
+      {"language", &Amendment::language, false, false}};
   static const std::vector<AmendableField> entity = {
       {"name", &Amendment::name, true, false},
       {"kind", &Amendment::kind, false, false},
@@ -570,13 +571,19 @@ const std::vector<AmendableField>& amendable(const std::string& record) {
       {"title", &Amendment::title, true, false},
       {"url", &Amendment::url, false, false},
       {"published_at", &Amendment::published_at, false, true},
-      {"text", &Amendment::text, false, false}};
+      {"text", &Amendment::text, false, false},
+      {"language", &Amendment::language, false, false}};
   static const std::vector<AmendableField> none;
   if (record == "source") return source;
   if (record == "entity") return entity;
   if (record == "property") return property;
   if (record == "report") return report;
   return none;
+}
+
+// "a source", "an entity".
+std::string article(const std::string& record) {
+  return (record == "entity" ? "an " : "a ") + record;
 }
 
 std::string field_list(const std::string& record) {
@@ -607,20 +614,20 @@ RowId Store::insert(const Amendment& a) {
   const std::pair<const char*, const std::optional<std::string>*> all[] = {
       {"name", &a.name}, {"kind", &a.kind}, {"affiliation", &a.affiliation},
       {"description", &a.description}, {"title", &a.title}, {"url", &a.url},
-      {"published_at", &a.published_at}, {"text", &a.text}};
+      {"published_at", &a.published_at}, {"text", &a.text}, {"language", &a.language}};
   for (const auto& [name, value] : all) {
     if (!value->has_value()) continue;
     bool ok = false;
     for (const auto& f : allowed) ok = ok || std::string_view(f.name) == name;
     if (!ok)
       fail(ErrorCode::bad_input,
-           "a " + a.record + " has no field '" + name + "' to amend (amendable: " +
+           article(a.record) + " has no field '" + name + "' to amend (amendable: " +
                field_list(a.record) + ")",
            name);
   }
   if (a.aliases && a.record != "entity")
     fail(ErrorCode::bad_input,
-         "a " + a.record + " has no field 'aliases' to amend (amendable: " + field_list(a.record) + ")",
+         article(a.record) + " has no field 'aliases' to amend (amendable: " + field_list(a.record) + ")",
          "aliases");
   Amendment v = a;
   bool any = a.aliases.has_value();
@@ -630,6 +637,7 @@ RowId Store::insert(const Amendment& a) {
     any = true;
     check_text(*value, f.name, f.required);
     if (f.time) value = check_time(*value, f.name);
+    if (std::string_view(f.name) == "language" && !value->empty()) value = check_language(*value, f.name);
   }
   if (a.aliases)
     for (const auto& alias : *a.aliases) check_text(alias, "aliases", true);
@@ -643,7 +651,8 @@ RowId Store::insert(const Amendment& a) {
     target = source_id(a.id);
     if (target) {
       const Source s = sources(a.id).at(0);
-      current = {{"name", s.name}, {"kind", s.kind}, {"affiliation", s.affiliation}, {"description", s.description}};
+      current = {{"name", s.name}, {"kind", s.kind}, {"affiliation", s.affiliation}, {"description", s.description},
+                 {"language", s.language}};
     }
   } else if (a.record == "entity") {
     target = entity_id(a.id);
@@ -659,7 +668,8 @@ RowId Store::insert(const Amendment& a) {
     target = report_id(a.id);
     if (target) {
       const Report r = reports(a.id).at(0);
-      current = {{"title", r.title}, {"url", r.url}, {"published_at", r.published_at}, {"text", r.text}};
+      current = {{"title", r.title}, {"url", r.url}, {"published_at", r.published_at}, {"text", r.text},
+                 {"language", r.language}};
     }
   }
   if (!target) fail(ErrorCode::not_found, "unknown " + a.record + " '" + a.id.substr(0, 80) + "'", "id");
@@ -684,7 +694,7 @@ RowId Store::insert(const Amendment& a) {
   if (a.record == "source") {
     auto& q = statement("insert_source_amendment",
                         "INSERT INTO source_amendments(source, name, kind, affiliation, description, "
-                        "reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                        "reason, recorded_at, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, *target);
     bind_opt(q, 2, v.name);
     bind_opt(q, 3, v.kind);
@@ -692,6 +702,7 @@ RowId Store::insert(const Amendment& a) {
     bind_opt(q, 5, v.description);
     q.bind(6, v.reason);
     q.bind(7, recorded);
+    bind_opt(q, 8, v.language);
     q.exec();
     id = db_.getLastInsertRowid();
   } else if (a.record == "entity") {
@@ -730,7 +741,7 @@ RowId Store::insert(const Amendment& a) {
   } else {
     auto& q = statement("insert_report_amendment",
                         "INSERT INTO report_amendments(report, title, url, published_at, text, "
-                        "reason, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                        "reason, recorded_at, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, *target);
     bind_opt(q, 2, v.title);
     bind_opt(q, 3, v.url);
@@ -738,6 +749,7 @@ RowId Store::insert(const Amendment& a) {
     bind_opt(q, 5, v.text);
     q.bind(6, v.reason);
     q.bind(7, recorded);
+    bind_opt(q, 8, v.language);
     q.exec();
     id = db_.getLastInsertRowid();
     if (v.title || v.text) {

@@ -361,13 +361,14 @@ std::vector<Amendment> Store::amendments(const std::string& record, const std::s
   };
   const std::string where = " WHERE (?1 = '' OR r.slug = ?1)";
   read(0, "source",
-       "SELECT r.slug, a.reason, a.recorded_at, a.id, a.name, a.kind, a.affiliation, a.description "
-       "FROM source_amendments a JOIN source_records r ON r.id = a.source" + where,
+       "SELECT r.slug, a.reason, a.recorded_at, a.id, a.name, a.kind, a.affiliation, a.description, "
+       "a.language FROM source_amendments a JOIN source_records r ON r.id = a.source" + where,
        [](SQLite::Statement& q, Amendment& a) {
          a.name = optional_at(q, 4);
          a.kind = optional_at(q, 5);
          a.affiliation = optional_at(q, 6);
          a.description = optional_at(q, 7);
+         a.language = optional_at(q, 8);
        });
   {
     SQLite::Statement aliases(db_, "SELECT alias FROM entity_alias_amendments WHERE amendment = ? "
@@ -392,13 +393,14 @@ std::vector<Amendment> Store::amendments(const std::string& record, const std::s
        "FROM property_amendments a JOIN property_records r ON r.id = a.property" + where,
        [](SQLite::Statement& q, Amendment& a) { a.description = optional_at(q, 4); });
   read(3, "report",
-       "SELECT r.slug, a.reason, a.recorded_at, a.id, a.title, a.url, a.published_at, a.text "
-       "FROM report_amendments a JOIN report_records r ON r.id = a.report" + where,
+       "SELECT r.slug, a.reason, a.recorded_at, a.id, a.title, a.url, a.published_at, a.text, "
+       "a.language FROM report_amendments a JOIN report_records r ON r.id = a.report" + where,
        [](SQLite::Statement& q, Amendment& a) {
          a.title = optional_at(q, 4);
          a.url = optional_at(q, 5);
          a.published_at = optional_at(q, 6);
          a.text = optional_at(q, 7);
+         a.language = optional_at(q, 8);
        });
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     return std::tie(a.amendment.recorded_at, a.kind_order, a.amendment.id, a.id) <

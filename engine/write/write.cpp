@@ -350,7 +350,7 @@ void versions(detail::Store& store, const std::string& kind, const std::string& 
     const std::pair<const char*, const std::optional<std::string>*> all[] = {
         {"name", &a.name}, {"kind", &a.kind}, {"affiliation", &a.affiliation},
         {"title", &a.title}, {"url", &a.url}, {"published_at", &a.published_at},
-        {"description", &a.description}, {"text", &a.text}};
+        {"description", &a.description}, {"text", &a.text}, {"language", &a.language}};
     std::string detail;
     auto change = [&](const std::string& name, const std::string& now) {
       const std::string before = field_value(fields, name);
@@ -388,7 +388,7 @@ std::vector<HistoryEntry> record_history(const Database& db, const std::string& 
     for (const Source& s : store.sources(id, true))
       versions(store, "source", id, s.recorded_at,
                {{"name", s.name}, {"kind", s.kind}, {"affiliation", s.affiliation},
-                {"description", s.description}},
+                {"description", s.description}, {"language", s.language}},
                out);
     for (const Entity& e : store.entities(id, true))
       versions(store, "entity", id, e.recorded_at,
@@ -403,7 +403,8 @@ std::vector<HistoryEntry> record_history(const Database& db, const std::string& 
     for (const Report& r : store.reports(id, true))
       versions(store, "report", id, r.recorded_at,
                {{"title", r.title}, {"publisher", r.publisher}, {"url", r.url},
-                {"published_at", r.published_at}, {"cites", r.cites}, {"text", r.text}},
+                {"published_at", r.published_at}, {"cites", r.cites}, {"text", r.text},
+                {"language", r.language}},
                out);
     if (out.empty()) throw Error(ErrorCode::not_found, "unknown id '" + id.substr(0, 80) + "'", Location{.field = "id"});
     return out;

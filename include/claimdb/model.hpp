@@ -157,6 +157,7 @@ struct Amendment {
   std::string id;      // the amended record's id
   std::optional<std::string> name, kind, affiliation, description;
   std::optional<std::string> title, url, published_at, text;
+  std::optional<std::string> language;  // source or report: a BCP 47 tag ("" clears it)
   std::optional<std::vector<std::string>> aliases;  // entity: the new aliases, in order
   std::string reason;       // why (required)
   std::string recorded_at;  // set by the database when empty

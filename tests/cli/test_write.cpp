@@ -123,6 +123,8 @@ TEST_CASE("write commands refuse bad input with exit 3, naming the field, and ch
       {"amend planet x --name y --reason r", "field 'record': unknown record kind 'planet'"},
       {"amend report rep-seed-article --published-at soon --reason r", "field 'published_at': invalid time 'soon'"},
       {"history nope", "field 'id': unknown id 'nope'"},
+      {"amend report rep-seed-article --language english --reason r", "field 'language': invalid language tag 'english'"},
+      {"amend entity kyiv --language uk --reason r", "field 'language': an entity has no field 'language' to amend"},
   };
   for (const auto& [args, message] : cases) {
     CAPTURE(args);
@@ -232,6 +234,34 @@ TEST_CASE("amended values are what listings, queries, SQL and the detector see")
   CHECK(history.out.find("amended") != std::string::npos);
   CHECK(history.out.find("name: 'Polish officials (as reported)' -> 'Polish government officials'") != std::string::npos);
   CHECK(cli("check").out == "ok\n");
+}
+
+TEST_CASE("amending a language: later claims are read in it, earlier ones keep their reading, history and export keep it") {
+  Cli cli;
+  REQUIRE(cli("add source --id desk --name Desk --kind outlet").status == 0);
+  REQUIRE(cli("add entity --id march --name March --kind event").status == 0);
+  REQUIRE(cli("add property --id marchers --unit person").status == 0);
+  REQUIRE(cli("add report --id r1 --title T --publisher desk").status == 0);
+  REQUIRE(cli("add claim --id c1 --claimant desk --entity march --property marchers --report r1 --value 300.000")
+              .status == 0);
+  // Read as English: 300.
+  CHECK(cli("claims --format csv").out.find("c1,desk,march,marchers,300.000,300,") != std::string::npos);
+  REQUIRE(cli("amend report r1 --language de_de --reason 'a German outlet'").status == 0);
+  REQUIRE(cli("add claim --id c2 --claimant desk --entity march --property marchers --report r1 --value 300.000")
+              .status == 0);
+  const std::string claims = cli("claims --format csv").out;
+  CHECK(claims.find("c1,desk,march,marchers,300.000,300,") != std::string::npos);
+  CHECK(claims.find("c2,desk,march,marchers,300.000,300000,") != std::string::npos);
+  const std::string history = cli("history r1 --format csv").out;
+  CHECK(history.find("language: '' -> 'de-DE'; reason: a German outlet") != std::string::npos);
+  const std::string exported = cli("export").out;
+  CHECK(exported.find("\"language\": \"de-DE\"") != std::string::npos);
+  // The round trip keeps it.
+  Cli other;
+  const std::string file = other.dir.file("export.json");
+  REQUIRE(run_shell("claimdb --db " + shell_quote(cli.db) + " export -o " + shell_quote(file)).status == 0);
+  REQUIRE(other("import --no-detect " + shell_quote(file)).status == 0);
+  CHECK(other("export").out == exported);
 }
 
 TEST_CASE("a fact-checker's session: three claims, a conflict, a correction, a review, an amendment") {
