@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -122,6 +123,8 @@ class Child {
   void kill_hard() {
     if (pid_ > 0) ::kill(pid_, SIGKILL);
   }
+  // The running child's process id (-1 once it has been waited for).
+  pid_t pid() const { return pid_; }
   // Writes all of text to the child's standard input (blocks while the pipe
   // is full, that is until the child reads).
   void feed(const std::string& text) {
@@ -147,6 +150,27 @@ class Child {
   pid_t pid_ = -1;
   int status_ = -1;
 };
+
+// How far process `pid` has read the file at `path`: the offset of its open
+// descriptor (from /proc/PID/fdinfo), or nullopt when it does not have the
+// file open (not yet, or no longer).
+inline std::optional<std::int64_t> read_offset(pid_t pid, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path wanted = fs::canonical(path, ec);
+  if (ec || pid <= 0) return std::nullopt;
+  const fs::path fds = "/proc/" + std::to_string(pid) + "/fd";
+  for (fs::directory_iterator it(fds, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code link_ec;
+    if (fs::read_symlink(it->path(), link_ec) != wanted || link_ec) continue;
+    std::ifstream info("/proc/" + std::to_string(pid) + "/fdinfo/" + it->path().filename().string());
+    std::string key;
+    std::int64_t value = 0;
+    while (info >> key >> value)
+      if (key == "pos:") return value;
+  }
+  return std::nullopt;
+}
 
 // Runs `claimdb ARGS...` to the end. out and err receive its output.
 struct Run {

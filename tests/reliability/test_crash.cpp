@@ -49,25 +49,43 @@ TEST_CASE("an import killed with SIGKILL at random moments is all or nothing and
   const std::string ref_export = run_claimdb(dir, {"--db", ref_db, "export"}).out;
   MESSAGE("a full import of " << claims << " claims takes " << full_seconds << " s");
 
+  // Where each kill lands is chosen by how far the import has read its
+  // file, not by the clock: a fraction of the file's bytes, or (fractions
+  // of 1 and above) once it has read all of it, while detection runs and
+  // the commit happens. So the kills cover the whole import on a fast
+  // machine and a slow one alike.
+  const auto file_bytes = static_cast<std::int64_t>(std::filesystem::file_size(big_jsonl));
   std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> moment(0.0, full_seconds * 1.1);
+  std::uniform_real_distribution<double> moment(0.0, 1.1);
   const std::string db = dir.file("trial.db");
   int killed = 0, rolled_back = 0, committed = 0, killed_after_commit = 0, attempts = 0;
   bool recovered_once = false;
   while (killed < trials && attempts < trials * 3) {
     ++attempts;
     copy_database(base_db, db);
-    const double delay = moment(rng);
+    const double fraction = moment(rng);
+    const auto target = static_cast<std::int64_t>(fraction * static_cast<double>(file_bytes));
     int status = 0;
     {
       Child import({"--db", db, "import", big_jsonl}, dir.file("import.out"),
                    dir.file("import.err"));
-      std::this_thread::sleep_for(std::chrono::duration<double>(delay));
-      import.kill_hard();
+      const pid_t pid = import.pid();
+      bool opened = false;
+      while (!import.done()) {
+        const auto offset = read_offset(pid, big_jsonl);
+        // Kill at the target offset, or once the file has been read and
+        // closed (the phase after reading).
+        if ((offset && *offset >= target) || (!offset && opened)) {
+          import.kill_hard();
+          break;
+        }
+        opened = opened || offset.has_value();
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      }
       status = import.wait();
     }
     CAPTURE(attempts);
-    CAPTURE(delay);
+    CAPTURE(fraction);
     CAPTURE(status);
     const bool was_killed = status == 128 + SIGKILL;
     if (!was_killed) CHECK_MESSAGE(status == 0, read_file(dir.file("import.err")));
