@@ -72,6 +72,16 @@ std::vector<Conflict> list_conflicts(const Database& db, const ConflictFilter& f
   std::vector<Conflict> out;
   try {
     detail::ReadSnapshot snapshot(store);
+    // A filter naming nothing is a mistake to report, not an empty answer.
+    auto known = [](bool found, const char* kind, const std::string& id, const char* field) {
+      if (!found)
+        throw Error(ErrorCode::not_found, std::string("unknown ") + kind + " '" + id.substr(0, 80) + "'",
+                    Location{.field = field});
+    };
+    if (!filter.entity.empty()) known(store.entity_id(filter.entity).has_value(), "entity", filter.entity, "entity");
+    if (!filter.property.empty())
+      known(store.property_id(filter.property).has_value(), "property", filter.property, "property");
+    if (!filter.source.empty()) known(store.source_id(filter.source).has_value(), "source", filter.source, "source");
     detect::Explainer explainer(store);
     detect::Lookup& lookup = explainer.lookup();
     for (const auto& link : store.conflict_links(query)) {

@@ -3,6 +3,7 @@
 import json
 import os
 import subprocess
+import sys
 import tempfile
 import threading
 import unittest
@@ -164,6 +165,33 @@ class Writing(unittest.TestCase):
                 claimdb.open(os.path.join(d, "missing.db"), create=False)
             self.assertEqual(caught.exception.code, "io")
 
+    def test_every_call_refuses_bad_input_with_a_claimdb_error_and_its_code(self):
+        db = claimdb.open()
+        db.import_files(SEED)
+        before = db.export_json()
+        cases = [
+            ("io", lambda: claimdb.open("/nonexistent-folder/x.db")),
+            ("io", lambda: db.import_files(["/nonexistent-folder/story.json"])),
+            ("bad_input", lambda: db.import_records({"claims": [{"id": "x"}]})),
+            ("duplicate", lambda: db.add("entity", id=EVENT, name="Another name", kind="event")),
+            ("not_found", lambda: db.add_claim(id="y", claimant="nobody", entity=EVENT,
+                                               property="deaths", value="3")),
+            ("not_found", lambda: db.conflicts(about="nowhere")),
+            ("not_found", lambda: db.conflicts(source="nobody")),
+            ("not_found", lambda: db.claims(about="nowhere")),
+            ("not_found", lambda: db.why("no-such-claim", "art-deaths-1")),
+            ("not_found", lambda: db.disputes(about="nowhere")),
+            ("not_found", lambda: db.camps(about="nowhere")),
+            ("not_found", lambda: db.graph(about="nowhere")),
+            ("bad_input", lambda: db.query("claims abuot " + EVENT)),
+            ("read_only", lambda: db.sql("DELETE FROM claims")),
+        ]
+        for code, call in cases:
+            with self.assertRaises(claimdb.Error) as caught:
+                call()
+            self.assertEqual(caught.exception.code, code, str(caught.exception))
+        self.assertEqual(db.export_json(), before)
+
     def test_a_closed_database_refuses_calls(self):
         db = claimdb.open()
         db.close()
@@ -209,6 +237,31 @@ class Writing(unittest.TestCase):
         self.assertRegex(claimdb.version, r"^\d+\.\d+\.\d+$")
         out = subprocess.run([BINARY, "--version"], capture_output=True, text=True).stdout
         self.assertIn(claimdb.version, out)
+
+
+class Documentation(unittest.TestCase):
+    """The Python in docs/library.md and the notebook-style example run as shown."""
+
+    def test_the_library_doc_python_example_runs(self):
+        with open(os.path.join(SOURCE, "docs/library.md"), encoding="utf-8") as f:
+            text = f.read()
+        blocks = text.split("```python\n")[1:]
+        self.assertTrue(blocks, "docs/library.md has no python example")
+        for block in blocks:
+            code = block.split("```", 1)[0]
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                 cwd=SOURCE, env=os.environ)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertIn("disjoint", out.stdout)
+            self.assertIn("refused:", out.stdout)
+
+    def test_the_notebook_example_runs(self):
+        out = subprocess.run([sys.executable, os.path.join(SOURCE, "python/examples/notebook.py")],
+                             capture_output=True, text=True, cwd=SOURCE, env=os.environ)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertRegex(out.stdout, r"imported 62 claims; \d+ conflicts found")
+        self.assertIn("camp 1 :", out.stdout)
+        self.assertRegex(out.stdout, r"\d+ claims, \d+ contradictions")
 
 
 if __name__ == "__main__":
