@@ -208,6 +208,18 @@ TEST_CASE("unknown methods and priors are refused") {
   CHECK_THROWS_AS(discover_truth(t.db, q), Error);
 }
 
+TEST_CASE("the query language's truth and trust give the library's answers") {
+  Towns t;
+  const QueryResult r = query(t.db, "truth about e5 on population");
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.columns[3] == "value");
+  CHECK(std::get<std::string>(r.rows[0][3]).rfind("50", 0) == 0);
+  const QueryResult s = query(t.db, "trust");
+  CHECK(s.rows.size() == 5);
+  CHECK_THROWS_AS(query(t.db, "truth about nowhere"), Error);
+  CHECK_THROWS_AS(query(t.db, "truth as of 2020-01-01"), Error);
+}
+
 TEST_CASE("claimdb truth and trust: JSON members, and refusals with exit 3") {
   test::TempDir dir;
   const std::string db = dir.file("claims.db");
