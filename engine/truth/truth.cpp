@@ -168,8 +168,6 @@ Model load(const Database& db, const TruthOptions& options) {
   std::map<Key, std::vector<std::size_t>> grouped;
   for (auto& c : data.claims) {
     if (gone.count(c.id) || c.polarity == Polarity::denies) continue;
-    if (!options.entity.empty() && c.entity != options.entity) continue;
-    if (!options.property.empty() && c.property != options.property) continue;
     if (!m.source_index.count(c.claimant) || multi.count(c.property)) continue;
     grouped[{c.entity, c.property, c.place, c.valid_from, c.valid_to}].push_back(m.claims.size());
     m.claims.push_back(std::move(c));
@@ -553,8 +551,16 @@ TruthResult discover_truth(const Database& db, const TruthOptions& options) {
   result.iterations = st.iterations;
 
   std::vector<std::int64_t> agreed(m.source_ids.size(), 0);
+  std::vector<bool> shown(m.source_ids.size(), false);
+  for (std::size_t g = 0; g < m.groups.size(); ++g)
+    for (std::size_t s : m.groups[g].values[st.chosen[g]].sources) ++agreed[s];
   for (std::size_t g = 0; g < m.groups.size(); ++g) {
     const Group& group = m.groups[g];
+    // Reliabilities come from every claim; only the asked groups are answered.
+    if (!options.entity.empty() && group.entity != options.entity) continue;
+    if (!options.property.empty() && group.property != options.property) continue;
+    for (const auto& c : group.values)
+      for (std::size_t s : c.sources) shown[s] = true;
     const Candidate& best = group.values[st.chosen[g]];
     TruthAnswer a;
     a.entity = group.entity;
@@ -595,7 +601,6 @@ TruthResult discover_truth(const Database& db, const TruthOptions& options) {
         (supports ? sources : dissent_sources).insert(m.source_ids[s]);
         if (supports) {
           origins.insert(m.cluster[s]);
-          ++agreed[s];
         }
       }
     }
@@ -603,8 +608,20 @@ TruthResult discover_truth(const Database& db, const TruthOptions& options) {
         (meet->lo != best.value.interval->lo || meet->hi != best.value.interval->hi ||
          meet->lo_open != best.value.interval->lo_open || meet->hi_open != best.value.interval->hi_open)) {
       a.value.interval = meet;
-      a.value.phrase = (meet->lo ? number_text(*meet->lo) : std::string("-inf")) + " to " +
-                       (meet->hi ? number_text(*meet->hi) : std::string("inf"));
+      // A claim saying exactly the intersection lends its words; else the bounds.
+      std::string said;
+      for (const auto& c : group.values)
+        if (c.value.interval && c.value.interval->lo == meet->lo && c.value.interval->hi == meet->hi &&
+            c.value.interval->lo_open == meet->lo_open && c.value.interval->hi_open == meet->hi_open) {
+          said = c.value.phrase;
+          a.value.unit = c.value.unit;
+          break;
+        }
+      if (!said.empty()) a.value.phrase = said;
+      else if (meet->lo && meet->hi && *meet->lo == *meet->hi) a.value.phrase = number_text(*meet->lo);
+      else
+        a.value.phrase = (meet->lo ? number_text(*meet->lo) : std::string("-inf")) + " to " +
+                         (meet->hi ? number_text(*meet->hi) : std::string("inf"));
     }
     a.claims.assign(claims.begin(), claims.end());
     a.sources.assign(sources.begin(), sources.end());
@@ -629,7 +646,7 @@ TruthResult discover_truth(const Database& db, const TruthOptions& options) {
   }
 
   for (std::size_t s = 0; s < m.source_ids.size(); ++s) {
-    if (m.claim_count[s] == 0) continue;
+    if (m.claim_count[s] == 0 || !shown[s]) continue;
     SourceTrust t;
     t.source = m.source_ids[s];
     t.claims = m.claim_count[s];

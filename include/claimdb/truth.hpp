@@ -35,8 +35,10 @@ namespace claimdb {
 
 // How truth discovery runs. Empty strings do not filter.
 struct TruthOptions {
-  std::string entity;    // only groups about this entity id
-  std::string property;  // only groups on this property id
+  // Only answer groups about this entity id / on this property id. The
+  // reliabilities are estimated from every claim either way.
+  std::string entity;
+  std::string property;
   std::string method;    // one of truth_methods(); "" for the default
   // Seed reliability in (0, 1) per source id. An unknown source id is
   // refused with Error(not_found); a value outside (0, 1) with bad_input.
@@ -74,7 +76,8 @@ struct SourceTrust {
 struct TruthResult {
   std::string method;
   std::vector<TruthAnswer> answers;  // by entity, property, place, valid_from, valid_to
-  std::vector<SourceTrust> sources;  // sources with claims in the groups, by id
+  std::vector<SourceTrust> sources;  // sources with claims in the answered groups, by id
+  // (claims and agreed count all their groups)
   int iterations = 0;
   double seconds = 0;
 };
