@@ -52,5 +52,6 @@ void register_detect_commands(CLI::App& app, Context& context); // detect, confl
 void register_query_commands(CLI::App& app, Context& context);  // query, repl
 void register_graph_commands(CLI::App& app, Context& context);  // disputes, camps, provenance, status, graph
 void register_write_commands(CLI::App& app, Context& context);  // add, correct, retract, review, link, amend, history
+void register_truth_commands(CLI::App& app, Context& context);  // truth, trust
 
 }  // namespace claimdb::cli

@@ -4,6 +4,8 @@
 #include "query/graph_queries.hpp"
 
 #include <claimdb/graph.hpp>
+#include <claimdb/quantity.hpp>
+#include <claimdb/truth.hpp>
 
 namespace claimdb::ql {
 
@@ -92,6 +94,35 @@ QueryResult provenance(const Database& db, const ParsedQuery& q) {
   return out;
 }
 
+TruthOptions truth_options(const ParsedQuery& q) {
+  TruthOptions o;
+  if (q.about) o.entity = q.about->id;
+  if (q.on) o.property = q.on->id;
+  return o;
+}
+
+QueryResult truth(const Database& db, const ParsedQuery& q) {
+  QueryResult out;
+  out.columns = {"entity", "property", "place", "value", "confidence", "independent_origins", "sources",
+                 "dissent", "method", "explanation"};
+  for (const auto& a : discover_truth(db, truth_options(q)).answers) {
+    std::string value = a.value.phrase;
+    if (a.value.interval) value += " [" + format_interval(*a.value.interval) + "]";
+    out.rows.push_back({a.entity, a.property, a.place, value, Cell(a.confidence), Cell(a.independent_origins),
+                        joined(a.sources), joined(a.dissent), a.method, a.explanation});
+  }
+  return out;
+}
+
+QueryResult trust(const Database& db, const ParsedQuery& q) {
+  QueryResult out;
+  out.columns = {"source", "reliability", "claims", "agreed", "copies", "method"};
+  const TruthResult r = discover_truth(db, truth_options(q));
+  for (const auto& s : r.sources)
+    out.rows.push_back({s.source, Cell(s.reliability), Cell(s.claims), Cell(s.agreed), joined(s.copies), r.method});
+  return out;
+}
+
 }  // namespace
 
 QueryResult run_graph_query(const Database& db, const ParsedQuery& q) {
@@ -100,6 +131,8 @@ QueryResult run_graph_query(const Database& db, const ParsedQuery& q) {
     case Verb::camps: return camps(db, q);
     case Verb::status: return status(db, q);
     case Verb::provenance: return provenance(db, q);
+    case Verb::truth: return truth(db, q);
+    case Verb::trust: return trust(db, q);
     default: return {};
   }
 }

@@ -33,6 +33,8 @@ const std::vector<VerbInfo>& verbs() {
       {Verb::camps, "camps", {"about"}},
       {Verb::provenance, "provenance", {}},
       {Verb::status, "status", {"about"}},
+      {Verb::truth, "truth", {"about", "on"}},
+      {Verb::trust, "trust", {"about", "on"}},
   };
   return table;
 }

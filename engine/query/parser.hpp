@@ -16,6 +16,8 @@ enum class Verb {
   claims, conflicts, sources, entities, properties, why, search, history,
   // Graph queries, answered by the claim graph (claimdb/graph.hpp).
   disputes, camps, provenance, status,
+  // Truth discovery (claimdb/truth.hpp).
+  truth, trust,
 };
 
 // An id as written, with where it was written (for "unknown id" errors).

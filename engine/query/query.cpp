@@ -203,6 +203,12 @@ QueryResult run(const Database& db, const ParsedQuery& q) {
     case Verb::status:
       if (q.about) resolve(store, IdKind::entity, q.about);
       return ql::run_graph_query(db, q);
+    case Verb::truth:
+    case Verb::trust:
+      if (q.about) resolve(store, IdKind::entity, q.about);
+      if (q.on) resolve(store, IdKind::property, q.on);
+      if (!q.as_of.empty()) fail_at(q.verb_token, std::string(verb_name(q.verb)) + " weighs the claims as they stand now; 'as of' is not supported");
+      return ql::run_graph_query(db, q);
   }
   return {};
 }

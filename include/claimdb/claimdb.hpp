@@ -6,6 +6,7 @@
 //   claimdb::detect_all / list_conflicts / explain_pair   conflict detection
 //   claimdb::QuantityReader   read "nearly 200 drones" into an interval
 //   claimdb::query / query_sql   the query language and read-only SQL
+//   claimdb::discover_truth   the most likely value of each group, source reliability
 //   claimdb::add_claim / correct_claim / amend_record ...   writing one record at a time
 //   claimdb::Error      the one exception type
 //
@@ -29,6 +30,7 @@
 #include <claimdb/model.hpp>
 #include <claimdb/quantity.hpp>
 #include <claimdb/query.hpp>
+#include <claimdb/truth.hpp>
 #include <claimdb/version.hpp>
 #include <claimdb/write.hpp>
 
