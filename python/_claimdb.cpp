@@ -8,6 +8,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cmath>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <sstream>
@@ -140,6 +142,53 @@ py::dict import_summary(const claimdb::ImportSummary& s) {
   d["conflicts"] = s.conflicts;
   d["seconds"] = s.seconds;
   return d;
+}
+
+double rounded(double x) { return std::round(x * 10000) / 10000; }
+
+claimdb::TruthResult weigh(Handle& h, const std::string& about, const std::string& property,
+                           const std::string& method, const std::map<std::string, double>& priors) {
+  claimdb::TruthOptions options;
+  options.entity = about;
+  options.property = property;
+  options.method = method;
+  options.priors = priors;
+  return unlocked(h, [&](claimdb::Database& db) { return claimdb::discover_truth(db, options); });
+}
+
+// As `claimdb truth --format json`.
+py::dict truth_dict(const claimdb::TruthAnswer& a) {
+  py::dict row;
+  row["entity"] = a.entity;
+  row["property"] = a.property;
+  row["place"] = a.place;
+  row["valid_from"] = a.valid_from;
+  row["valid_to"] = a.valid_to;
+  if (a.value_type == claimdb::ValueType::quantity) {
+    py::dict v;
+    const auto& i = a.value.interval;
+    v["phrase"] = a.value.phrase;
+    v["lo"] = i && i->lo ? py::object(py::float_(*i->lo)) : py::object(py::none());
+    v["hi"] = i && i->hi ? py::object(py::float_(*i->hi)) : py::object(py::none());
+    v["lo_open"] = i ? i->lo_open : false;
+    v["hi_open"] = i ? i->hi_open : false;
+    v["unit"] = a.value.unit;
+    row["value"] = v;
+  } else {
+    row["value"] = a.value.phrase;
+  }
+  row["confidence"] = rounded(a.confidence);
+  row["claims"] = strings(a.claims);
+  row["sources"] = strings(a.sources);
+  row["dissent"] = strings(a.dissent);
+  row["dissent_sources"] = strings(a.dissent_sources);
+  row["margin"] = a.margin;
+  row["independent_origins"] = a.independent_origins;
+  row["alternatives"] = a.alternatives;
+  row["reviewed"] = a.reviewed;
+  row["method"] = a.method;
+  row["explanation"] = a.explanation;
+  return row;
 }
 
 claimdb::ClaimGraph load_graph(Handle& h, const std::string& about) {
@@ -389,6 +438,37 @@ PYBIND11_MODULE(_claimdb, m) {
             return py::make_tuple(nodes, edges);
           },
           py::arg("about") = "", py::arg("include_isolated") = true)
+      .def(
+          "truth",
+          [](Handle& h, const std::string& about, const std::string& property, const std::string& method,
+             const std::map<std::string, double>& priors) {
+            const claimdb::TruthResult result = weigh(h, about, property, method, priors);
+            py::list out;
+            for (const auto& a : result.answers) out.append(truth_dict(a));
+            return out;
+          },
+          py::arg("about") = "", py::arg("property") = "", py::arg("method") = "",
+          py::arg("priors") = std::map<std::string, double>{})
+      .def(
+          "trust",
+          [](Handle& h, const std::string& about, const std::string& property, const std::string& method,
+             const std::map<std::string, double>& priors) {
+            const claimdb::TruthResult result = weigh(h, about, property, method, priors);
+            py::list out;
+            for (const auto& s : result.sources) {
+              py::dict row;
+              row["source"] = s.source;
+              row["reliability"] = rounded(s.reliability);
+              row["claims"] = s.claims;
+              row["agreed"] = s.agreed;
+              row["copies"] = strings(s.copies);
+              row["method"] = result.method;
+              out.append(std::move(row));
+            }
+            return out;
+          },
+          py::arg("about") = "", py::arg("property") = "", py::arg("method") = "",
+          py::arg("priors") = std::map<std::string, double>{})
       .def(
           "query",
           [](Handle& h, const std::string& text) {

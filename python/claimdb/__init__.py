@@ -109,6 +109,17 @@ class Database:
         """The two camps of each balanced dispute, or the cycle that breaks it."""
         return self._db.camps(about)
 
+    def truth(self, about="", property="", method="", priors=None):
+        """The most likely value of each comparable group, with its confidence,
+        support, dissent, independent origins and explanation (docs/truth.md);
+        priors: {source id: seed reliability in (0, 1)}."""
+        return self._db.truth(about, property, method, dict(priors or {}))
+
+    def trust(self, about="", property="", method="", priors=None):
+        """Each source's estimated reliability, the claims it rests on and the
+        sources it appears to copy."""
+        return self._db.trust(about, property, method, dict(priors or {}))
+
     def query(self, text):
         """A query of claimdb's query language (docs/query.md), rows as dicts."""
         return self._db.query(text)

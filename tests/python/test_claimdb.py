@@ -73,6 +73,23 @@ class SeedDatabase(unittest.TestCase):
         self.assertEqual(self.db.why(first["a"], first["b"]),
                          cli_json(self.path, "why", first["a"], first["b"]))
 
+    def test_truth_and_trust_are_the_cli_json(self):
+        answers = self.db.truth(about=EVENT)
+        self.assertTrue(answers)
+        self.assertEqual(answers, cli_json(self.path, "truth", "--about", EVENT))
+        self.assertEqual(self.db.truth(method="vote"), cli_json(self.path, "truth", "--method", "vote"))
+        self.assertEqual(self.db.trust(), cli_json(self.path, "trust"))
+        for a in answers:
+            self.assertGreaterEqual(a["confidence"], 0)
+            self.assertLessEqual(a["confidence"], 1)
+            self.assertTrue(a["explanation"])
+        with self.assertRaises(claimdb.Error) as caught:
+            self.db.truth(method="oracle")
+        self.assertEqual(caught.exception.code, "bad_input")
+        with self.assertRaises(claimdb.Error) as caught:
+            self.db.truth(priors={"nobody": 0.9})
+        self.assertEqual(caught.exception.code, "not_found")
+
     def test_query_language_and_sql(self):
         rows = self.db.query('search "heating"')
         self.assertTrue(rows)
