@@ -113,7 +113,8 @@ TEST_CASE("a unanimous group has confidence near 1, counted by independent origi
     CAPTURE(method);
     TruthOptions o;
     o.method = method;
-    const TruthAnswer& a = t.answer(discover_truth(t.db, o), "e5");
+    const TruthResult result = discover_truth(t.db, o);
+    const TruthAnswer& a = t.answer(result, "e5");
     CHECK(a.value.phrase == "50");
     CHECK(a.confidence > 0.9);
     CHECK(a.confidence <= 1.0);
