@@ -6,6 +6,12 @@
 #include "storage/read_snapshot.hpp"
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <optional>
 
 namespace claimdb {
@@ -21,6 +27,101 @@ const detect::DetectClaim& require_claim(detect::Explainer& explainer, const std
   if (!claim) throw Error(ErrorCode::not_found, "unknown claim '" + id.substr(0, 80) + "'");
   return *claim;
 }
+
+// Hands batches of entities from the reading thread to one worker thread,
+// in order, through a bounded queue (so memory stays flat however large the
+// database). With one core it runs each entity at once instead.
+class EntityPipeline {
+ public:
+  using Work = std::function<void(std::vector<detail::DetectClaim>&)>;
+
+  explicit EntityPipeline(Work work) : work_(std::move(work)) {
+    if (std::thread::hardware_concurrency() > 1) worker_ = std::thread([this] { run(); });
+  }
+  ~EntityPipeline() {
+    if (worker_.joinable()) {
+      close();
+      worker_.join();
+    }
+  }
+  EntityPipeline(const EntityPipeline&) = delete;
+  EntityPipeline& operator=(const EntityPipeline&) = delete;
+
+  // Takes one entity's claims (moved from).
+  void push(std::vector<detail::DetectClaim>& claims) {
+    if (!worker_.joinable()) return work_(claims);
+    filling_.push_back(std::move(claims));
+    filled_claims_ += filling_.back().size();
+    if (filled_claims_ >= batch_claims) hand_over();
+  }
+
+  // Waits for the worker; rethrows what it threw.
+  void finish() {
+    if (worker_.joinable()) {
+      hand_over();
+      close();
+      worker_.join();
+    }
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  static constexpr std::size_t batch_claims = 4096, max_batches = 16;
+  using Batch = std::vector<std::vector<detail::DetectClaim>>;
+
+  Work work_;
+  std::thread worker_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Batch> queue_;
+  bool closed_ = false;
+  std::exception_ptr failure_;
+  Batch filling_;
+  std::size_t filled_claims_ = 0;
+
+  void hand_over() {
+    if (filling_.empty()) return;
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.size() < max_batches || failure_; });
+    if (failure_) {  // the worker stopped: drop the rest, finish() rethrows
+      filling_.clear();
+    } else {
+      queue_.push_back(std::move(filling_));
+      changed_.notify_all();
+    }
+    filling_ = Batch();
+    filled_claims_ = 0;
+  }
+
+  void close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    changed_.notify_all();
+  }
+
+  void run() {
+    for (;;) {
+      Batch batch;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !queue_.empty() || closed_; });
+        if (queue_.empty()) return;
+        batch = std::move(queue_.front());
+        queue_.pop_front();
+        changed_.notify_all();
+      }
+      try {
+        for (auto& claims : batch) work_(claims);
+      } catch (...) {
+        std::lock_guard lock(mutex_);
+        failure_ = std::current_exception();
+        queue_.clear();
+        changed_.notify_all();
+        return;
+      }
+    }
+  }
+};
 
 }  // namespace
 
@@ -39,9 +140,19 @@ DetectSummary detect_all(Database& db) {
     // random places.
     std::vector<detail::DetectLink> links;
     std::vector<detail::UncomparedClaim> notes;
-    store.each_detect_entity([&](std::vector<detail::DetectClaim>& claims) {
-      detect::detect_entity(store, lookup, claims, summary, &analyst, &links, &notes);
-    });
+    lookup.preload();
+    {
+      // This thread reads the claims from SQLite; a second one runs the rules
+      // on each entity's claims as they arrive (the lookup asks the store
+      // nothing after preload, and only that thread touches the links, the
+      // notes and the summary). Entities are compared in the order they are
+      // read, so the result does not depend on the timing.
+      EntityPipeline pipeline([&](std::vector<detail::DetectClaim>& claims) {
+        detect::detect_entity(store, lookup, claims, summary, &analyst, &links, &notes);
+      });
+      store.each_detect_entity([&](std::vector<detail::DetectClaim>& claims) { pipeline.push(claims); });
+      pipeline.finish();
+    }
     summary.removed = store.replace_detector_links(links);
     store.replace_uncompared(notes);
     store.commit();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <unordered_set>
 
 namespace claimdb::detect {
 
@@ -70,7 +71,14 @@ class LinkWriter {
   DetectSummary& summary_;
   const AnalystLinks* analyst_;
   std::vector<detail::DetectLink>* sink_;
-  std::set<std::pair<RowId, RowId>> written_;
+  // (from, to) pairs already written for this entity; a hash set, since a
+  // whole-database run asks once per compared pair.
+  struct PairHash {
+    std::size_t operator()(const std::pair<RowId, RowId>& p) const noexcept {
+      return std::hash<RowId>()(p.first * 0x9E3779B97F4A7C15ull ^ p.second);
+    }
+  };
+  std::unordered_set<std::pair<RowId, RowId>, PairHash> written_;
   std::map<RowId, detail::UncomparedClaim> notes_;
 
   void note_one(const DetectClaim& claim, const DetectClaim& other, int reason) {

@@ -41,10 +41,18 @@ const std::vector<RowId>& Lookup::constraint_component(RowId id) const {
   return it->second;
 }
 
+void Lookup::preload() {
+  store_.each_detect_source([this](RowId id, detail::DetectSource s) { sources_.insert_or_assign(id, std::move(s)); });
+  store_.each_detect_place([this](RowId id, detail::DetectPlace p) { places_.insert_or_assign(id, std::move(p)); });
+  preloaded_ = true;
+}
+
 const detail::DetectSource& Lookup::source(RowId id) {
   auto it = sources_.find(id);
-  if (it == sources_.end())
-    it = sources_.emplace(id, store_.detect_source(id).value_or(detail::DetectSource{"?", ""})).first;
+  if (it == sources_.end()) {
+    auto found = preloaded_ ? std::nullopt : store_.detect_source(id);
+    it = sources_.emplace(id, found.value_or(detail::DetectSource{"?", ""})).first;
+  }
   return it->second;
 }
 
@@ -59,8 +67,10 @@ const std::string& Lookup::affiliation(RowId id) { return source(id).affiliation
 
 const detail::DetectPlace& Lookup::place(RowId id) {
   auto it = places_.find(id);
-  if (it == places_.end())
-    it = places_.emplace(id, store_.detect_place(id).value_or(detail::DetectPlace{"?", 0})).first;
+  if (it == places_.end()) {
+    auto found = preloaded_ ? std::nullopt : store_.detect_place(id);
+    it = places_.emplace(id, found.value_or(detail::DetectPlace{"?", 0})).first;
+  }
   return it->second;
 }
 

@@ -24,6 +24,11 @@ class Lookup {
  public:
   explicit Lookup(detail::Store& store);
 
+  // Reads every source and place at once; from then on the lookup never asks
+  // the store (an id it does not hold reads as unknown, as a missing row
+  // would), so the rules may run on another thread than the store's reader.
+  void preload();
+
   const DetectProperty& property(RowId id) const;
   const std::string& source_name(RowId id);
   const std::string& affiliation(RowId id);
@@ -57,6 +62,7 @@ class Lookup {
   std::unordered_map<RowId, detail::DetectSource> sources_;
   std::unordered_map<RowId, detail::DetectPlace> places_;
   std::unordered_map<std::string, bool> informative_;
+  bool preloaded_ = false;
 };
 
 // The outcome of comparing two claims.

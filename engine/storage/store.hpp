@@ -277,6 +277,10 @@ class Store {
   std::vector<DetectProperty> detect_properties();
   std::optional<DetectSource> detect_source(RowId id);
   std::optional<DetectPlace> detect_place(RowId id);
+  // Every source and every entity (as a place), for a whole-database run that
+  // must not ask SQLite per claim (its rules run on a second thread).
+  void each_detect_source(const std::function<void(RowId, DetectSource)>& visit);
+  void each_detect_place(const std::function<void(RowId, DetectPlace)>& visit);
   // Every claim, grouped by entity (ascending), then property, then id;
   // calls visit once per entity with all its claims.
   void each_detect_entity(const std::function<void(std::vector<DetectClaim>&)>& visit);

@@ -68,6 +68,68 @@ DetectClaim detect_claim_from_row(SQLite::Statement& q, bool flags = true) {
   return c;
 }
 
+// A statement on the raw C API, for the two loops of a whole-database run
+// that touch every claim and every link: SQLiteCpp's Column objects (a shared
+// pointer copied per value) cost more there than SQLite's own stepping.
+class RawStatement {
+ public:
+  RawStatement(sqlite3* db, const char* sql) : db_(db) {
+    const int rc = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+    if (rc != SQLITE_OK) throw SQLite::Exception(db, rc);
+  }
+  ~RawStatement() { sqlite3_finalize(stmt_); }
+  RawStatement(const RawStatement&) = delete;
+  RawStatement& operator=(const RawStatement&) = delete;
+
+  // One step: true with a row, false when done; throws on an error.
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SQLite::Exception(db_, rc);
+  }
+  void reset() { sqlite3_reset(stmt_); }
+  sqlite3_stmt* get() const noexcept { return stmt_; }
+
+  bool null(int i) const { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
+  RowId id(int i) const { return sqlite3_column_int64(stmt_, i); }  // 0 for NULL
+  std::string text(int i) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i))) : std::string();
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// detect_claim_from_row on the raw API (the same columns, without the flags).
+DetectClaim detect_claim_from_raw(const RawStatement& q) {
+  DetectClaim c;
+  c.id = q.id(0);
+  c.slug = q.text(1);
+  c.claimant = q.id(2);
+  c.report = q.id(3);
+  c.entity = q.id(4);
+  c.property = q.id(5);
+  c.phrase = q.text(6);
+  if (q.id(7)) {
+    Interval in;
+    if (!q.null(8)) in.lo = sqlite3_column_double(q.get(), 8);
+    if (!q.null(9)) in.hi = sqlite3_column_double(q.get(), 9);
+    in.lo_open = q.id(10) != 0;
+    in.hi_open = q.id(11) != 0;
+    c.interval = in;
+  }
+  c.unit = q.text(12);
+  c.denies = q.id(13) < 0;
+  c.place = q.id(14);
+  c.valid_from = q.text(15);
+  c.valid_to = q.text(16);
+  c.as_of = q.text(17);
+  return c;
+}
+
 }  // namespace
 
 std::vector<DetectProperty> Store::detect_properties() {
@@ -110,6 +172,16 @@ std::optional<DetectPlace> Store::detect_place(RowId id) {
   return DetectPlace{q.getColumn(0).getString(), id_or_zero(q, 1)};
 }
 
+void Store::each_detect_source(const std::function<void(RowId, DetectSource)>& visit) {
+  RawStatement q(handle(), "SELECT id, slug, affiliation FROM sources");
+  while (q.step()) visit(q.id(0), DetectSource{q.text(1), q.text(2)});
+}
+
+void Store::each_detect_place(const std::function<void(RowId, DetectPlace)>& visit) {
+  RawStatement q(handle(), "SELECT id, slug, part_of FROM entities");
+  while (q.step()) visit(q.id(0), DetectPlace{q.text(1), q.id(2)});
+}
+
 void Store::each_detect_entity(const std::function<void(std::vector<DetectClaim>&)>& visit) {
   // Which claims are superseded or retracted, read once (two small index
   // scans) instead of two subqueries per row.
@@ -122,13 +194,12 @@ void Store::each_detect_entity(const std::function<void(std::vector<DetectClaim>
   }
   // One pass over the table; the index on (entity, property) hands rows over
   // already sorted.
-  SQLite::Statement q(db_, std::string(detect_columns_plain) +
-                               "ORDER BY c.entity, c.property, c.id");
+  RawStatement q(handle(), (std::string(detect_columns_plain) + "ORDER BY c.entity, c.property, c.id").c_str());
   std::vector<DetectClaim> batch;
-  while (q.executeStep()) {
-    DetectClaim c = detect_claim_from_row(q, false);
-    c.superseded = superseded.count(c.id) != 0;
-    c.retracted = retracted.count(c.id) != 0;
+  while (q.step()) {
+    DetectClaim c = detect_claim_from_raw(q);
+    c.superseded = !superseded.empty() && superseded.count(c.id) != 0;
+    c.retracted = !retracted.empty() && retracted.count(c.id) != 0;
     if (!batch.empty() && batch.back().entity != c.entity) {
       visit(batch);
       batch.clear();
@@ -369,10 +440,15 @@ std::int64_t Store::replace_detector_links(std::vector<DetectLink>& links) {
   std::sort(links.begin(), links.end(), [](const DetectLink& x, const DetectLink& y) {
     return x.from != y.from ? x.from < y.from : x.to < y.to;
   });
-  SQLite::Statement q(db_, "INSERT INTO detector_links (from_claim, to_claim, kind, severity) VALUES (?, ?, ?, ?)");
+  RawStatement q(handle(), "INSERT INTO detector_links (from_claim, to_claim, kind, severity) VALUES (?, ?, ?, ?)");
+  sqlite3_stmt* insert = q.get();
   for (const DetectLink& link : links) {
-    bind_detector_link(q, link);
-    q.exec();
+    sqlite3_bind_int64(insert, 1, link.from);
+    sqlite3_bind_int64(insert, 2, link.to);
+    sqlite3_bind_int(insert, 3, link.kind);
+    if (link.severity) sqlite3_bind_double(insert, 4, *link.severity);
+    else sqlite3_bind_null(insert, 4);
+    q.step();
     q.reset();
   }
   for (const auto& index : indexes) db_.exec(index.second);
