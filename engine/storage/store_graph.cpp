@@ -14,6 +14,7 @@
 #include <claimdb/error.hpp>
 
 #include <algorithm>
+#include <set>
 #include <functional>
 #include <unordered_map>
 #include <utility>
@@ -88,6 +89,12 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
     scope = *id;
   }
 
+  // A column's claim in scope, as SQL. Two texts rather than one
+  // "?1 = 0 OR column IN (...)", which makes SQLite read the whole table.
+  auto in_scope = [scope](const char* column) {
+    return scope == 0 ? std::string("(?1 = 0)") : std::string(column) + " IN (SELECT id FROM claims WHERE entity = ?1)";
+  };
+
   Slugs sources;
   {
     SQLite::Statement q(db, "SELECT id, slug, name, affiliation FROM sources ORDER BY id");
@@ -101,13 +108,39 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
 
   Slugs reports;
   {
-    SQLite::Statement q(db, "SELECT id, slug, publisher, cites, published_at FROM reports ORDER BY id");
     std::vector<RowId> cites;
-    while (q.executeStep()) {
+    auto add_report = [&](SQLite::Statement& q) {
       std::string slug = q.getColumn(1).getString();
       reports.add(q.getColumn(0).getInt64(), slug);
       rows.reports.push_back(GraphReport{std::move(slug), sources.slug(column_id(q, 2)), "", column_text(q, 4)});
       cites.push_back(column_id(q, 3));
+    };
+    if (scope == 0) {
+      SQLite::Statement q(db, "SELECT id, slug, publisher, cites, published_at FROM reports ORDER BY id");
+      while (q.executeStep()) add_report(q);
+    } else {
+      // One entity's graph needs only the reports its claims appeared in and
+      // the chains they cite, not every report of the database.
+      std::set<RowId> wanted;
+      std::vector<RowId> todo;
+      SQLite::Statement of_claims(db, "SELECT DISTINCT report FROM claims WHERE entity = ?1 AND report IS NOT NULL");
+      of_claims.bind(1, scope);
+      while (of_claims.executeStep()) todo.push_back(of_claims.getColumn(0).getInt64());
+      SQLite::Statement cited(db, "SELECT cites FROM reports WHERE id = ?1 AND cites IS NOT NULL");
+      while (!todo.empty()) {
+        const RowId id = todo.back();
+        todo.pop_back();
+        if (!wanted.insert(id).second) continue;
+        cited.bind(1, id);
+        if (cited.executeStep()) todo.push_back(cited.getColumn(0).getInt64());
+        cited.reset();
+      }
+      SQLite::Statement q(db, "SELECT id, slug, publisher, cites, published_at FROM reports WHERE id = ?1");
+      for (RowId id : wanted) {
+        q.bind(1, id);
+        if (q.executeStep()) add_report(q);
+        q.reset();
+      }
     }
     reports.seal();
     for (std::size_t i = 0; i < cites.size(); ++i) rows.reports[i].cites = reports.slug(cites[i]);
@@ -136,7 +169,11 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
   {
     SQLite::Statement q(db,
                         "SELECT id, slug, claimant, report, entity, property, phrase, said_at, published_at, "
-                        "supersedes, place FROM claims WHERE (?1 = 0 OR entity = ?1) AND recorded_at <= ?2 ORDER BY id");
+                        "supersedes, place FROM claims WHERE " +
+                            // Two texts, so that a scoped graph reads the (entity, property) index
+                            // (an "?1 = 0 OR entity = ?1" makes SQLite scan the table).
+                            std::string(scope == 0 ? "1" : "entity = ?1") +
+                            " AND recorded_at <= ?2 ORDER BY id");
     // Places by row id: the entities read above when the graph covers all,
     // else looked up once each (a scoped graph read only its own entity).
     std::unordered_map<RowId, std::string> place_slugs;
@@ -196,8 +233,8 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
 
   {
     SQLite::Statement q(db,
-                        "SELECT claim, rating, reviewer FROM reviews WHERE (?1 = 0 OR claim IN "
-                        "(SELECT id FROM claims WHERE entity = ?1)) AND recorded_at <= ?2 ORDER BY id");
+                        "SELECT claim, rating, reviewer FROM reviews WHERE " + in_scope("claim") +
+                            " AND recorded_at <= ?2 ORDER BY id");
     q.bind(1, scope);
     q.bind(2, by);
     while (q.executeStep())
@@ -210,9 +247,8 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
   // recorded by then, then the detector's current links.
   {
     SQLite::Statement q(db,
-                        "SELECT slug, from_claim, to_claim, kind, origin FROM links WHERE (?1 = 0 OR from_claim IN "
-                        "(SELECT id FROM claims WHERE entity = ?1)) "
-                        "AND recorded_at <= ?2 ORDER BY id");
+                        "SELECT slug, from_claim, to_claim, kind, origin FROM links WHERE " + in_scope("from_claim") +
+                            " AND recorded_at <= ?2 ORDER BY id");
     q.bind(1, scope);
     q.bind(2, by);
     rows.links.reserve(link_batch);
@@ -230,12 +266,12 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
   }
   {
     SQLite::Statement q(db,
-                        "SELECT from_claim, to_claim, kind FROM detector_links WHERE (?1 = 0 OR from_claim IN "
-                        "(SELECT id FROM claims WHERE entity = ?1)) ORDER BY from_claim, to_claim");
+                        "SELECT from_claim, to_claim, kind FROM detector_links WHERE " + in_scope("from_claim") +
+                            " ORDER BY from_claim, to_claim");
     q.bind(1, scope);
     const std::string detector = "detector";
-    std::string kinds[6];
-    for (int code = 1; code <= 5; ++code) kinds[code] = std::string(link_kind_name(code));
+    std::string kinds[7];
+    for (int code = 1; code <= 6; ++code) kinds[code] = std::string(link_kind_name(code));
     while (q.executeStep()) {
       const RowId from_id = q.getColumn(0).getInt64(), to_id = q.getColumn(1).getInt64();
       const std::string* from = claims.find(from_id);
@@ -244,7 +280,7 @@ void read_graph_rows(Store& store, const std::string& entity, const std::string&
       const int code = q.getColumn(2).getInt();
       // A detector link's id names its two claims; it is never a user's id.
       rows.links.push_back(GraphLink{"~detector:" + *from + ":" + *to, *from, *to,
-                                     code >= 1 && code <= 5 ? kinds[code] : std::string(), detector,
+                                     code >= 1 && code <= 6 ? kinds[code] : std::string(), detector,
                                      from_id, to_id});
       if (rows.links.size() == link_batch) take(rows);
     }
