@@ -35,7 +35,7 @@ std::string Links::graph(const std::string& entity) const {
 }
 std::string Links::chart(const std::string& entity, const std::string& property) const {
   return files ? "chart-" + file_slug(entity) + "-" + file_slug(property) + ".svg"
-               : "/chart/" + url_encode(entity) + "/" + url_encode(property) + ".svg";
+               : "/chart.svg?entity=" + url_encode(entity) + "&property=" + url_encode(property);
 }
 std::string Links::json(const std::string& page) const {
   if (files) {
@@ -267,7 +267,7 @@ Page entity_page(const Database& db, const Links& links, const Limits& limits, c
   if (!db.find_entity(id)) throw Error(ErrorCode::not_found, "unknown entity '" + id + "'");
   Page page;
   page.json["entity"] = parse_record(db, "entity", id);
-  const Row& entity = page.json["entity"];
+  const Row entity = page.json["entity"];  // a copy: adding members moves them
   page.title = str(entity, "name").empty() ? id : str(entity, "name");
 
   const std::vector<Claim> claims = db.list_claims(ClaimFilter{id});
@@ -398,7 +398,7 @@ Page source_page(const Database& db, const Links& links, const Limits& limits, c
   if (!db.find_source(id)) throw Error(ErrorCode::not_found, "unknown source '" + id + "'");
   Page page;
   page.json["source"] = parse_record(db, "source", id);
-  const Row& source = page.json["source"];
+  const Row source = page.json["source"];  // a copy: adding members moves them
   page.title = str(source, "name").empty() ? id : str(source, "name");
   ClaimFilter filter;
   filter.claimant = id;
@@ -499,8 +499,8 @@ Page claim_page(const Database& db, const Links& links, const Limits& limits, co
   for (const auto& h : page.json["history"])
     if (str(h, "event") == "reviewed") page.json["reviews"].push_back(h);
 
-  const Row& c = page.json["claim"];
-  const Row& record = page.json["record"];
+  const Row c = page.json["claim"];
+
   std::string body = "<h1>" + link(links.source(claim.claimant), claim.claimant) + ": “" + escape(claim.value.phrase) +
                      "”</h1>\n<dl class=\"fields\">";
   auto field = [&](const char* name, const std::string& html) {
@@ -533,7 +533,7 @@ Page claim_page(const Database& db, const Links& links, const Limits& limits, co
     }
     field("report", report);
   }
-  (void)record;
+
   body += "</dl>\n<h2>Links</h2>\n" + conflicts_table(links, page.json["links"], false);
   body += "<h2>Reviews</h2>\n";
   if (page.json["reviews"].empty()) body += "<p class=\"none\">No reviews.</p>\n";

@@ -236,11 +236,13 @@ void serve(const Context& context, const ServeArgs& args) {
              false);
     });
   }
-  server.Get(R"(/chart/([^/]+)/([^/]+)\.svg)", [&](const httplib::Request& req, httplib::Response& res) {
+  server.Get("/chart.svg", [&](const httplib::Request& req, httplib::Response& res) {
     try {
       auto lease = pool.take();
       auto truth = cache.truth(*lease.db);
-      res.set_content(chart_document(*lease.db, links, *truth, req.matches[1], req.matches[2]), "image/svg+xml");
+      res.set_content(chart_document(*lease.db, links, *truth, req.get_param_value("entity"),
+                                     req.get_param_value("property")),
+                      "image/svg+xml");
     } catch (const Error& e) {
       res.status = e.code() == ErrorCode::not_found ? 404 : 400;
       res.set_content(e.message() + "\n", "text/plain; charset=utf-8");
