@@ -169,15 +169,21 @@ Chart load_chart(const Database& db, const std::string& entity, const std::strin
 
   // Camps and retracted or superseded claims, from the entity's graph.
   std::map<std::string, const PictureNode*> nodes;
-  const ClaimGraph graph = ClaimGraph::load(db, GraphScope{entity});
-  const Picture picture = draw(graph, true);
+  std::optional<Picture> own_picture;
+  if (!options.picture) own_picture = draw(ClaimGraph::load(db, GraphScope{entity}), true);
+  const Picture& picture = options.picture ? *options.picture : *own_picture;
   for (const auto& n : picture.nodes) nodes[n.claim] = &n;
   std::set<std::string> contradicted;
-  ConflictFilter filter;
-  filter.entity = entity;
-  filter.property = property;
-  filter.kind = "contradicts";
-  for (const auto& c : list_conflicts(db, filter)) {
+  std::vector<Conflict> own_conflicts;
+  if (!options.conflicts) {
+    ConflictFilter filter;
+    filter.entity = entity;
+    filter.property = property;
+    filter.kind = "contradicts";
+    own_conflicts = list_conflicts(db, filter);
+  }
+  for (const auto& c : options.conflicts ? *options.conflicts : own_conflicts) {
+    if (c.kind != "contradicts" || (c.property != property && c.property_b != property)) continue;
     contradicted.insert(c.a);
     contradicted.insert(c.b);
   }

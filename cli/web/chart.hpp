@@ -41,6 +41,10 @@ struct Chart {
 
 struct ChartOptions {
   bool truth = true;  // weigh the groups (discover_truth) for the bands
+  // What the caller already read for the entity (a page with several charts
+  // reads them once): draw(graph, true) and its conflicts; null: read here.
+  const Picture* picture = nullptr;
+  const std::vector<Conflict>* conflicts = nullptr;
 };
 
 // The chart of one entity's claims on one property, from the database.

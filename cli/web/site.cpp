@@ -317,8 +317,9 @@ Page entity_page(const Database& db, const Links& links, const Limits& limits, c
 
   body += "<h2 id=\"figures\">Figures</h2>\n";
   if (quantities.empty()) body += "<p class=\"none\">No claim about it gives a figure.</p>\n";
+  const Picture picture = draw(graph, true);
   for (const auto& property : quantities) {
-    Chart chart = load_chart(db, id, property, ChartOptions{false});
+    Chart chart = load_chart(db, id, property, ChartOptions{false, &picture, &conflicts});
     for (const auto* a : answers_about(truth, id, property)) {
       if (!a->value.interval || !a->valid_from.empty() || !a->valid_to.empty()) continue;
       char confidence[32];

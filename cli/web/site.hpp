@@ -44,7 +44,7 @@ struct Limits {
   std::int64_t max_rows = 500;      // claims or conflicts listed on one page
   std::int64_t max_graph = 300;     // claims of an entity drawn as a graph
   std::int64_t max_truth_claims = 200000;  // truth is weighed only up to this many claims in the database
-  std::int64_t max_alignment_entities = 50;  // entities read for a source's agreements
+  std::int64_t max_alignment_entities = 10;  // entities read for a source's agreements (a graph each)
 };
 
 // What truth discovery found, computed once per database state (the caller
