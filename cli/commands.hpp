@@ -53,5 +53,6 @@ void register_query_commands(CLI::App& app, Context& context);  // query, repl
 void register_graph_commands(CLI::App& app, Context& context);  // disputes, camps, provenance, status, graph
 void register_write_commands(CLI::App& app, Context& context);  // add, correct, retract, review, link, amend, history
 void register_truth_commands(CLI::App& app, Context& context);  // truth, trust
+void register_web_commands(CLI::App& app, Context& context);    // plot, serve, publish
 
 }  // namespace claimdb::cli

@@ -1,6 +1,7 @@
 // disputes, camps, provenance, status, graph: the claim graph on the command line.
 #include "commands.hpp"
 #include "output.hpp"
+#include "rows.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -37,12 +38,6 @@ ClaimGraph load_graph(const Context& context, const GraphArgs& args) {
   return ClaimGraph::load(db, GraphScope{args.about});
 }
 
-Row strings(const std::vector<std::string>& items) {
-  Row array = Row::array();
-  for (const auto& item : items) array.push_back(item);
-  return array;
-}
-
 Row dispute_row(int number, const Dispute& d) {
   Row row;
   row["dispute"] = number;
@@ -67,12 +62,7 @@ void disputes(const Context& context, const GraphArgs& args) {
 void source_alignments(const std::vector<DisputeCamps>& camps, Format format) {
   Listing listing{{"source", "other", "together", "opposed"}, {}};
   for (const auto& a : source_camps(camps)) {
-    Row row;
-    row["source"] = a.a;
-    row["other"] = a.b;
-    row["together"] = a.together;
-    row["opposed"] = a.opposed;
-    listing.rows.push_back(row);
+    listing.rows.push_back(alignment_row(a));
   }
   print(listing, format, std::cout, terminal_width());
 }
@@ -86,21 +76,7 @@ void camps(const Context& context, const GraphArgs& args) {
     Listing listing;
     int number = 0;
     for (const auto& d : found) {
-      Row row;
-      row["dispute"] = ++number;
-      row["entity"] = d.dispute.entities.front();
-      row["properties"] = strings(d.dispute.properties);
-      row["balanced"] = d.balanced;
-      row["camps"] = Row::array();
-      row["camp_sources"] = Row::array();
-      for (const auto& camp : d.camps) {
-        row["camps"].push_back(strings(camp.claims));
-        row["camp_sources"].push_back(strings(camp.sources));
-      }
-      row["outside"] = strings(d.outside);
-      row["cycle"] = strings(d.cycle);
-      row["cycle_links"] = strings(d.cycle_links);
-      listing.rows.push_back(row);
+      listing.rows.push_back(camps_row(++number, d));
     }
     return print(listing, format, std::cout);
   }

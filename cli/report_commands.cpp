@@ -1,6 +1,7 @@
 // stats, check, claims.
 #include "commands.hpp"
 #include "output.hpp"
+#include "rows.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -10,29 +11,6 @@
 namespace claimdb::cli {
 
 namespace {
-
-// The interval of a claim as "[180, 200)" or "" when it has none.
-std::string interval_text(const Claim& c) {
-  return c.value.interval ? format_interval(*c.value.interval) : std::string();
-}
-
-Row claim_row(const Claim& c) {
-  Row row;
-  row["id"] = c.id;
-  row["claimant"] = c.claimant;
-  row["entity"] = c.entity;
-  row["property"] = c.property;
-  row["value"] = c.value.phrase;
-  row["interval"] = interval_text(c);
-  row["unit"] = c.value.unit;
-  row["polarity"] = c.polarity == Polarity::denies ? "denies" : "asserts";
-  row["place"] = c.place;
-  row["as_of"] = c.as_of;
-  row["report"] = c.report;
-  row["supersedes"] = c.supersedes;
-  row["quote"] = c.quote;
-  return row;
-}
 
 void stats(const Context& context, const std::string& format) {
   Database db = open_for_reading(context);

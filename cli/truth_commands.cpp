@@ -1,6 +1,7 @@
 // truth, trust.
 #include "commands.hpp"
 #include "output.hpp"
+#include "rows.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -37,25 +38,6 @@ void parse_priors(TruthArgs& args) {
   }
 }
 
-Row value_json(const TruthAnswer& a) {
-  if (a.value_type != ValueType::quantity) return Row(a.value.phrase);
-  Row v;
-  v["phrase"] = a.value.phrase;
-  const auto& i = a.value.interval;
-  v["lo"] = i && i->lo ? Row(*i->lo) : Row(nullptr);
-  v["hi"] = i && i->hi ? Row(*i->hi) : Row(nullptr);
-  v["lo_open"] = i ? i->lo_open : false;
-  v["hi_open"] = i ? i->hi_open : false;
-  v["unit"] = a.value.unit;
-  return v;
-}
-
-std::string list_text(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : " ") + id;
-  return out;
-}
-
 void truth(const Context& context, TruthArgs& args) {
   const Format format = parse_format(args.format);
   parse_priors(args);
@@ -65,38 +47,7 @@ void truth(const Context& context, TruthArgs& args) {
                    "dissent"},
                   {}};
   for (const auto& a : result.answers) {
-    Row row;
-    row["entity"] = a.entity;
-    row["property"] = a.property;
-    row["place"] = a.place;
-    row["valid_from"] = a.valid_from;
-    row["valid_to"] = a.valid_to;
-    if (format == Format::json) {
-      row["value"] = value_json(a);
-    } else {
-      std::string text = a.value.phrase;
-      if (a.value.interval) text += " [" + format_interval(*a.value.interval) + "]";
-      row["value"] = text;
-    }
-    row["confidence"] = std::round(a.confidence * 10000) / 10000;
-    if (format == Format::json) {
-      row["claims"] = a.claims;
-      row["sources"] = a.sources;
-      row["dissent"] = a.dissent;
-      row["dissent_sources"] = a.dissent_sources;
-    } else {
-      row["claims"] = list_text(a.claims);
-      row["sources"] = list_text(a.sources);
-      row["dissent"] = list_text(a.dissent);
-      row["dissent_sources"] = list_text(a.dissent_sources);
-    }
-    row["margin"] = a.margin;
-    row["independent_origins"] = a.independent_origins;
-    row["alternatives"] = a.alternatives;
-    row["reviewed"] = a.reviewed;
-    row["method"] = a.method;
-    row["explanation"] = a.explanation;
-    listing.rows.push_back(std::move(row));
+    listing.rows.push_back(truth_row(a, format));
   }
   if (format == Format::table && listing.rows.empty()) {
     std::cout << "no claims to weigh\n";
@@ -114,15 +65,7 @@ void trust(const Context& context, TruthArgs& args) {
   const TruthResult result = discover_truth(db, args.options);
   Listing listing{{"source", "reliability", "claims", "agreed", "copies"}, {}};
   for (const auto& s : result.sources) {
-    Row row;
-    row["source"] = s.source;
-    row["reliability"] = std::round(s.reliability * 10000) / 10000;
-    row["claims"] = s.claims;
-    row["agreed"] = s.agreed;
-    if (format == Format::json) row["copies"] = s.copies;
-    else row["copies"] = list_text(s.copies);
-    row["method"] = result.method;
-    listing.rows.push_back(std::move(row));
+    listing.rows.push_back(trust_row(s, result.method, format));
   }
   if (format == Format::table && listing.rows.empty()) {
     std::cout << "no sources with claims\n";

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "output.hpp"
+#include "rows.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -367,14 +368,7 @@ void history_command(CLI::App& app, WriteTarget& target) {
   cmd->callback(verb(target, [&target, id, format] {
     Listing listing{{"record", "recorded", "event", "id", "by", "detail"}, {}};
     for (const HistoryEntry& h : record_history(target.read_database(), *id)) {
-      Row row;
-      row["record"] = h.record;
-      row["recorded"] = h.recorded_at;
-      row["event"] = h.event;
-      row["id"] = h.id;
-      row["by"] = h.by;
-      row["detail"] = h.detail;
-      listing.rows.push_back(std::move(row));
+      listing.rows.push_back(history_row(h));
     }
     print(listing, parse_format(*format), *target.out, target.confirm ? 0 : terminal_width());
   }));
