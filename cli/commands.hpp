@@ -53,5 +53,8 @@ void register_query_commands(CLI::App& app, Context& context);  // query, repl
 void register_graph_commands(CLI::App& app, Context& context);  // disputes, camps, provenance, status, graph
 void register_write_commands(CLI::App& app, Context& context);  // add, correct, retract, review, link, amend, history
 void register_truth_commands(CLI::App& app, Context& context);  // truth, trust
+void register_extract_commands(CLI::App& app, Context& context);  // extract
+// extract --review FILE (the REPL's .extract).
+void run_extract_review(const Context& context, const std::string& file);
 
 }  // namespace claimdb::cli
