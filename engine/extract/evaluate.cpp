@@ -38,8 +38,9 @@ ExtractEvaluation evaluate_extraction(const Extraction& x, const Dataset& expect
   std::map<std::string, const Property*> properties;
   for (auto& p : expected.properties) properties[p.id] = &p;
   std::map<std::string, std::string> names;  // source id -> name
+  std::map<std::string, std::string> drafted;  // the extraction's own names first
   for (auto& s : expected.sources) names[s.id] = s.name;
-  for (auto& s : x.sources) names.emplace(s.id, s.name);
+  for (auto& s : x.sources) drafted[s.id] = s.name;
   std::vector<const DraftClaim*> drafts;
   for (auto& d : x.claims) {
     if (d.value_type == ValueType::quantity) drafts.push_back(&d);
@@ -72,7 +73,9 @@ ExtractEvaluation evaluate_extraction(const Extraction& x, const Dataset& expect
     bool claimant = match->claim.claimant == c.claimant;
     if (!claimant) {
       const auto want = name_words(names[c.claimant] + " " + c.claimant);
-      for (auto& w : name_words(names[match->claim.claimant] + " " + match->claimant_name))
+      const auto d = drafted.find(match->claim.claimant);
+      const std::string name = d != drafted.end() ? d->second : names[match->claim.claimant];
+      for (auto& w : name_words(name + " " + match->claimant_name))
         claimant = claimant || want.count(w) > 0;
     }
     const bool property = match->claim.property == c.property;

@@ -457,7 +457,7 @@ class Extractor {
     std::size_t end = k;
     while (end < s.tokens.size() && end - k < 8 && name_word(s, end)) ++end;
     auto [b, e] = trim_name(s, k, end);
-    if (b < e && capitalised(s.original(b))) {
+    if (b < e && (capitalised(s.original(b)) || (after_only && patterns_.has("subject", s.tokens[e - 1].text)))) {
       name_speaker(s, b, e, sp);
       return sp;
     }
@@ -739,10 +739,14 @@ class Extractor {
     return best;
   }
 
+  // What a property's unit measures, as the quantity reader names it.
   static std::string kind_of_unit(const std::string& unit) {
     if (unit == "percent") return "share";
-    if (unit == "hour" || unit == "s") return "duration";
-    return "count";
+    try {
+      return QuantityReader::builtin().canonical_unit(unit).kind;
+    } catch (const Error&) {
+      return "count";
+    }
   }
 
   Suggestion suggest(const Sentence& s, const Figure& f) const {
@@ -843,7 +847,11 @@ class Extractor {
                           (k + 1 < s.tokens.size() && s.word(k + 1) && readable(tok.text + " " + s.tokens[k + 1].text));
       if (!anchor) continue;
       if (!not_a_figure(s, k).empty()) {
-        if (is_number(s, k)) floor = k + 1;
+        // What is glued to it goes too ("6:30", "0800-555").
+        if (is_number(s, k)) {
+          floor = k + 1;
+          while (floor < s.tokens.size() && !s.tokens[floor].spaced) ++floor;
+        }
         continue;
       }
       auto f = figure_at(s, k, floor);
