@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -80,7 +81,8 @@ bool edit_field(DraftClaim& d, const std::string& field, const std::string& valu
 
 // Walks the drafts one by one, reading answers from `in`; imports the
 // accepted ones, with the records they need, in one transaction.
-void review_walk(const Context& context, Extraction x, std::istream& in, std::ostream& out) {
+void review_walk(Database& db, Extraction x, const std::function<std::optional<std::string>()>& answer_line,
+                 std::ostream& out) {
   std::vector<DraftClaim> accepted;
   std::size_t index = 0;
   bool quit = false;
@@ -98,11 +100,12 @@ void review_walk(const Context& context, Extraction x, std::istream& in, std::os
       out << "accept (a), edit (e FIELD VALUE; fields value, property, claimant, entity, quote), reject (r), skip (s), "
              "quit (q)? "
           << std::flush;
-      std::string line;
-      if (!std::getline(in, line)) {
+      const auto next = answer_line();
+      if (!next) {
         quit = true;
         break;
       }
+      const std::string& line = *next;
       const auto first = line.find_first_not_of(" \t");
       const std::string answer = first == std::string::npos ? "" : line.substr(first);
       if (answer == "a" || answer == "accept") {
@@ -131,7 +134,6 @@ void review_walk(const Context& context, Extraction x, std::istream& in, std::os
     out << "nothing accepted; nothing imported\n";
     return;
   }
-  Database db = open_for_writing(context);
   // The records the accepted claims need, and none other.
   std::set<std::string> sources{x.report.publisher}, entities, properties;
   for (auto& d : accepted) {
@@ -160,6 +162,12 @@ void review_walk(const Context& context, Extraction x, std::istream& in, std::os
   options.warn = [](const std::string& w) { std::cerr << "claimdb: warning: " << w << '\n'; };
   const auto summary = import_text(db, text, x.report.id + " (reviewed drafts)", false, options);
   out << "imported " << summary.claims << " accepted claims (" << summary.records() << " records) in one transaction\n";
+}
+
+std::optional<std::string> stdin_lines() {
+  std::string line;
+  if (!std::getline(std::cin, line)) return std::nullopt;
+  return line;
 }
 
 void extract(const Context& context, ExtractArgs args) {
@@ -192,7 +200,8 @@ void extract(const Context& context, ExtractArgs args) {
       where.field = "review";
       throw Error(ErrorCode::bad_input, "--review reads its answers from standard input: give the text as a FILE", where);
     }
-    review_walk(context, std::move(x), std::cin, std::cout);
+    Database db = open_for_writing(context);
+    review_walk(db, std::move(x), stdin_lines, std::cout);
     return;
   }
   if (args.format == "table") print_table(x, std::cout);
@@ -201,11 +210,13 @@ void extract(const Context& context, ExtractArgs args) {
 
 }  // namespace
 
-void run_extract_review(const Context& context, const std::string& file) {
-  ExtractArgs args;
-  args.file = file;
-  args.review = true;
-  extract(context, args);
+void extract_review(Database& db, const std::string& file,
+                    const std::function<std::optional<std::string>()>& answer, std::ostream& out) {
+  ExtractOptions options;
+  options.name = file;
+  auto in = open_input(file);
+  if (!in) throw Error(ErrorCode::bad_input, ".extract needs a FILE, not standard input");
+  review_walk(db, extract_text(*in, options, &db), answer, out);
 }
 
 void register_extract_commands(CLI::App& app, Context& context) {

@@ -232,5 +232,10 @@ TEST_CASE("extract --review: accepted drafts are imported in one transaction, th
   const auto q = test::run_shell("printf 'q\\n' | claimdb extract --review " + test::shell_quote(text), env);
   CHECK(q.out.find("nothing imported") != std::string::npos);
   CHECK(test::run_shell("claimdb export", env).out == before);
+  // The REPL's .extract walks the same drafts, answered from its own input.
+  const auto repl = test::run_shell("printf '.extract %s\\na\\nq\\n.sql SELECT count(*) AS n FROM claims\\n' " +
+                                        test::shell_quote(text) + " | claimdb repl", env);
+  CHECK(repl.out.find("imported 1 accepted claims") != std::string::npos);
+  CHECK(repl.out.find("3") != std::string::npos);
   std::filesystem::remove_all(dir);
 }

@@ -61,7 +61,7 @@ TEST_CASE("extract evaluation: a wire report with many attributions") {
   ExtractOptions options;
   options.publisher = "wire";
   check_level(evaluate(test::fixture("extract/wire-report.txt"), test::fixture("extract/wire-report.json"), options), 9,
-              {9, 9, 8, 2});
+              {9, 9, 8, 1});
 }
 
 TEST_CASE("extract evaluation: a government statement in Markdown") {
