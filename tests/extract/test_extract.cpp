@@ -232,9 +232,11 @@ TEST_CASE("extract --review: accepted drafts are imported in one transaction, th
   const auto q = test::run_shell("printf 'q\\n' | claimdb extract --review " + test::shell_quote(text), env);
   CHECK(q.out.find("nothing imported") != std::string::npos);
   CHECK(test::run_shell("claimdb export", env).out == before);
-  // The REPL's .extract walks the same drafts, answered from its own input.
+  // The REPL's .extract walks drafts too, answered from its own input.
+  const auto other = (dir / "b.txt").string();
+  std::ofstream(other) << "Police said 4 cars were burned.\n";
   const auto repl = test::run_shell("printf '.extract %s\\na\\nq\\n.sql SELECT count(*) AS n FROM claims\\n' " +
-                                        test::shell_quote(text) + " | claimdb repl", env);
+                                        test::shell_quote(other) + " | claimdb repl", env);
   CHECK(repl.out.find("imported 1 accepted claims") != std::string::npos);
   CHECK(repl.out.find("3") != std::string::npos);
   std::filesystem::remove_all(dir);
