@@ -107,6 +107,7 @@ void register_commands(CLI::App& app, Context& context) {
   register_write_commands(app, context);
   register_truth_commands(app, context);
   register_web_commands(app, context);
+  register_extract_commands(app, context);
 }
 
 }  // namespace claimdb::cli

@@ -5,6 +5,8 @@
 #include <claimdb/claimdb.hpp>
 
 #include <functional>
+#include <optional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -54,5 +56,10 @@ void register_graph_commands(CLI::App& app, Context& context);  // disputes, cam
 void register_write_commands(CLI::App& app, Context& context);  // add, correct, retract, review, link, amend, history
 void register_truth_commands(CLI::App& app, Context& context);  // truth, trust
 void register_web_commands(CLI::App& app, Context& context);    // plot, serve, publish
+void register_extract_commands(CLI::App& app, Context& context);  // extract
+// The review walk of extract --review on FILE, answers from `answer`
+// (nullopt: no more), accepted drafts imported into db (the REPL's .extract).
+void extract_review(Database& db, const std::string& file,
+                    const std::function<std::optional<std::string>()>& answer, std::ostream& out);
 
 }  // namespace claimdb::cli

@@ -142,9 +142,18 @@ void timer(Shell& shell, const Arguments& args, const LineSource&) {
 
 void quit(Shell& shell, const Arguments&, const LineSource&) { shell.quit = true; }
 
+// The review walk reads its answers from the REPL's own input (the source
+// the command came from, which the table hands over as const).
+void extract(Shell& shell, const Arguments& args, const LineSource& where) {
+  auto& source = const_cast<LineSource&>(where);
+  extract_review(database(shell), args[0], [&] { return source.next("extract> "); }, *shell.out);
+}
+
 const std::vector<DotCommand>& commands() {
   static const std::vector<DotCommand> table = {
       {"export", 1, 1, ".export FILE", "write the database as JSON (FILE.jsonl: JSON Lines)", export_},
+      {"extract", 1, 1, ".extract FILE", "draft claims from FILE's text, review them one by one, import the accepted",
+       extract},
       {"help", 0, 1, ".help [COMMAND]", "list the dot-commands, or explain one", help},
       {"import", 1, 64, ".import FILE...", "import JSON or JSON Lines files (all or nothing)", import},
       {"mode", 0, 1, ".mode [table|box|json|csv|markdown|line]", "show or set the output mode", mode},

@@ -8,6 +8,7 @@
 //   claimdb::query / query_sql   the query language and read-only SQL
 //   claimdb::discover_truth   the most likely value of each group, source reliability
 //   claimdb::add_claim / correct_claim / amend_record ...   writing one record at a time
+//   claimdb::extract_text   draft claims from an article's text, for review
 //   claimdb::Error      the one exception type
 //
 // Threads and ownership: a Database is one SQLite connection, owned by the
@@ -25,6 +26,7 @@
 #include <claimdb/database.hpp>
 #include <claimdb/detect.hpp>
 #include <claimdb/error.hpp>
+#include <claimdb/extract.hpp>
 #include <claimdb/graph.hpp>
 #include <claimdb/io.hpp>
 #include <claimdb/model.hpp>
